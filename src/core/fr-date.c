@@ -6,6 +6,7 @@
 
 #include "fr-date.h"
 
+#include <math.h>
 #include <string.h>
 
 gint32
@@ -100,7 +101,7 @@ fr_day_from_year (double year)
     return 1;
   gint32 start = fr_day_from_ymd (y, 1, 1);
   gint32 next = fr_day_from_ymd (y + 1, 1, 1);
-  return start + (gint32) ((year - y) * (next - start));
+  return start + (gint32) floor ((year - y) * (next - start) + 1e-6);
 }
 
 gint32
