@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "fr-date.h"
+#include "fr-format.h"
 #include "fr-document.h"
 #include "fr-model.h"
 
@@ -116,6 +117,26 @@ test_document_signal (void)
   g_assert_cmpstr (title, ==, "options.frontier");
 }
 
+static void
+test_format (void)
+{
+  g_autofree char *km = fr_format_km (2559.5);
+  g_autofree char *small = fr_format_km (196);
+  g_autofree char *million = fr_format_km (1234567);
+  g_autofree char *weight = fr_format_weight (0.253);
+  g_autofree char *score = fr_format_score (0.58349, 2);
+  g_autofree char *home = g_build_filename (g_get_home_dir (), "Documents", NULL);
+  g_autofree char *short_home = fr_format_home_path (home);
+
+  /* The tests run in C.UTF-8, which has no grouping of its own. */
+  g_assert_cmpstr (km, ==, "2,560 km");
+  g_assert_cmpstr (small, ==, "196 km");
+  g_assert_cmpstr (million, ==, "1,234,567 km");
+  g_assert_cmpstr (weight, ==, "25.3 %");
+  g_assert_cmpstr (score, ==, "0.58");
+  g_assert_cmpstr (short_home, ==, "~/Documents");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -125,5 +146,6 @@ main (int    argc,
   g_test_add_func ("/core/model/group-weights", test_group_weights);
   g_test_add_func ("/core/model/strings", test_strings_round_trip);
   g_test_add_func ("/core/document/changed", test_document_signal);
+  g_test_add_func ("/core/format/numbers", test_format);
   return g_test_run ();
 }

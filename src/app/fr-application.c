@@ -1,0 +1,259 @@
+/* fr-application.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "frontier"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "fr-application.h"
+#include "fr-paths.h"
+#include "fr-preferences-window.h"
+#include "fr-window.h"
+
+struct _FrApplication
+{
+  AdwApplication parent_instance;
+
+  GSettings *settings;
+};
+
+G_DEFINE_FINAL_TYPE (FrApplication, fr_application, ADW_TYPE_APPLICATION)
+
+static void
+apply_style_variant (FrApplication *self)
+{
+  AdwStyleManager *style_manager = adw_style_manager_get_default ();
+  static const AdwColorScheme schemes[] = {
+    ADW_COLOR_SCHEME_DEFAULT,
+    ADW_COLOR_SCHEME_FORCE_LIGHT,
+    ADW_COLOR_SCHEME_FORCE_DARK,
+  };
+  guint variant = (guint) g_settings_get_enum (self->settings, "style-variant");
+
+  adw_style_manager_set_color_scheme (style_manager,
+                                      schemes[MIN (variant, G_N_ELEMENTS (schemes) - 1)]);
+}
+
+static FrWindow *
+new_window (FrApplication *self)
+{
+  FrWindow *window = fr_window_new (self);
+  return window;
+}
+
+static void
+fr_application_activate (GApplication *application)
+{
+  FrApplication *self = FR_APPLICATION (application);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window == NULL)
+    {
+      FrWindow *fr_window = new_window (self);
+      g_autofree char *scenario = fr_scenario_path ();
+      g_autoptr(GFile) file = g_file_new_for_path (scenario);
+
+      /* A new user sees the bundled scenario, never an empty window; it opens
+       * as a copy so saving asks where to put it. */
+      fr_window_open_template (fr_window, file);
+      window = GTK_WINDOW (fr_window);
+    }
+  gtk_window_present (window);
+}
+
+static void
+fr_application_open (GApplication  *application,
+                     GFile        **files,
+                     int            n_files,
+                     const char    *hint)
+{
+  FrApplication *self = FR_APPLICATION (application);
+
+  for (int i = 0; i < n_files; i++)
+    {
+      FrWindow *window = new_window (self);
+      fr_window_open_file (window, files[i]);
+      gtk_window_present (GTK_WINDOW (window));
+    }
+}
+
+static int
+fr_application_handle_local_options (GApplication *application,
+                                     GVariantDict *options)
+{
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("frontier %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+  return -1;
+}
+
+static void
+on_style_variant_changed (FrApplication *self)
+{
+  apply_style_variant (self);
+}
+
+static void
+fr_application_startup (GApplication *application)
+{
+  FrApplication *self = FR_APPLICATION (application);
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *new_window_accels[] = { "<Control>n", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
+
+  G_APPLICATION_CLASS (fr_application_parent_class)->startup (application);
+
+  gtk_window_set_default_icon_name (APP_ID);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.new-window", new_window_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
+
+  g_signal_connect_object (self->settings, "changed::style-variant",
+                           G_CALLBACK (on_style_variant_changed), self, G_CONNECT_SWAPPED);
+  apply_style_variant (self);
+}
+
+static void
+fr_application_dispose (GObject *object)
+{
+  FrApplication *self = FR_APPLICATION (object);
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (fr_application_parent_class)->dispose (object);
+}
+
+static void
+fr_application_class_init (FrApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = fr_application_dispose;
+  app_class->activate = fr_application_activate;
+  app_class->open = fr_application_open;
+  app_class->startup = fr_application_startup;
+  app_class->handle_local_options = fr_application_handle_local_options;
+}
+
+static void
+quit_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  FrApplication *self = user_data;
+  g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+
+  /* Each window asks about its own unsaved changes before it closes. */
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (GTK_WINDOW (l->data));
+}
+
+static void
+new_window_activated (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  FrApplication *self = user_data;
+  FrWindow *window = new_window (self);
+
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+preferences_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  FrApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  FrPreferencesWindow *preferences = fr_preferences_window_new (self->settings);
+
+  gtk_window_set_transient_for (GTK_WINDOW (preferences), parent);
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
+static void
+about_activated (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  FrApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  static const char *developers[] = { "The Frontier developers", NULL };
+  AdwAboutWindow *about;
+
+  about = ADW_ABOUT_WINDOW (adw_about_window_new ());
+  gtk_window_set_transient_for (GTK_WINDOW (about), parent);
+  adw_about_window_set_application_name (about, _("Frontier"));
+  adw_about_window_set_application_icon (about, APP_ID);
+  adw_about_window_set_version (about, PACKAGE_VERSION);
+  adw_about_window_set_developer_name (about, _("The Frontier developers"));
+  adw_about_window_set_developers (about, developers);
+  adw_about_window_set_comments (about,
+    _("Weigh post-war security options for Ukraine for several stakeholders at once, "
+      "on a live map and timeline of the frontier from the Barents Sea to the Black Sea."));
+  adw_about_window_set_website (about, "https://github.com/frontierdesk/frontier");
+  adw_about_window_set_issue_url (about, "https://github.com/frontierdesk/frontier/issues");
+  adw_about_window_set_license_type (about, GTK_LICENSE_GPL_3_0);
+  adw_about_window_set_copyright (about, _("© 2026 The Frontier developers"));
+  /* Translators: put your name and e-mail here, one per line. */
+  adw_about_window_set_translator_credits (about, _("translator-credits"));
+  adw_about_window_add_acknowledgement_section (about, _("Policy brief"),
+    (const char *[]) {
+      _("Eugene Rumer, “Neutrality: An Alternative to Ukraine’s Membership in NATO”, "
+        "Council on Foreign Relations, 7 January 2025"),
+      NULL });
+  adw_about_window_add_legal_section (about, _("Natural Earth"),
+    _("Made with Natural Earth. Free vector and raster map data @ naturalearthdata.com."),
+    GTK_LICENSE_CUSTOM,
+    _("The map data is in the public domain. It was taken from the world-atlas 2.0.2 "
+      "redistribution, © 2013–2019 Michael Bostock, ISC licence."));
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_activated, NULL, NULL, NULL },
+  { "new-window", new_window_activated, NULL, NULL, NULL },
+  { "preferences", preferences_activated, NULL, NULL, NULL },
+  { "about", about_activated, NULL, NULL, NULL },
+};
+
+static void
+fr_application_init (FrApplication *self)
+{
+  static const GOptionEntry entries[] = {
+    { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and exit"), NULL },
+    { NULL }
+  };
+
+  self->settings = g_settings_new (APP_ID);
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
+                                   G_N_ELEMENTS (app_actions), self);
+  g_application_add_main_option_entries (G_APPLICATION (self), entries);
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE…]"));
+  g_application_set_option_context_summary (G_APPLICATION (self),
+    _("Weigh post-war security options for Ukraine. Opens the bundled scenario when no FILE is given."));
+}
+
+FrApplication *
+fr_application_new (void)
+{
+  return g_object_new (FR_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", "/io/github/frontierdesk/Frontier",
+                       NULL);
+}
+
+GSettings *
+fr_application_get_settings (FrApplication *self)
+{
+  g_return_val_if_fail (FR_IS_APPLICATION (self), NULL);
+  return self->settings;
+}

@@ -1,0 +1,1078 @@
+/* fr-window.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "frontier"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "fr-analysis.h"
+#include "fr-date.h"
+#include "fr-format.h"
+#include "fr-map-view.h"
+#include "fr-timeline-view.h"
+#include "fr-theme.h"
+#include "fr-window.h"
+#include "fr-xml.h"
+
+struct _FrWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  /* Template widgets */
+  AdwHeaderBar *header_bar;
+  AdwWindowTitle *window_title;
+  GtkDropDown *stakeholder_dropdown;
+  GtkStringList *stakeholder_names;
+  GtkDropDown *method_dropdown;
+  AdwToastOverlay *toast_overlay;
+  GtkPaned *paned;
+  GtkListBox *weights_list;
+  GtkListBox *ranking_list;
+  AdwViewStack *view_stack;
+  GtkListBox *sources_list;
+  FrMapView *map_view;
+  FrTimelineView *timeline_view;
+  GtkRevealer *details_revealer;
+  GtkLabel *details_title;
+  GtkLabel *details_subtitle;
+  GtkLabel *details_body;
+  GtkListBox *details_events;
+  GtkToggleButton *play_button;
+  GtkLabel *date_label;
+  GtkLabel *frontier_label;
+  GtkDropDown *projection_dropdown;
+  GtkStringList *projection_names;
+
+  FrDocument *document;
+  FrAnalysis *analysis;
+  GtkCssProvider *option_css;
+  GSettings *settings;
+  /* Set while the sidebar's stakeholder list is rebuilt, so that the
+   * dropdown's selection change is not taken for a user's choice. */
+  gboolean updating_stakeholders;
+};
+
+G_DEFINE_FINAL_TYPE (FrWindow, fr_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void fr_window_actions_update (FrWindow *self);
+static void sync_analysis_stakeholder (FrWindow *self);
+
+FrDocument *
+fr_window_get_document (FrWindow *self)
+{
+  g_return_val_if_fail (FR_IS_WINDOW (self), NULL);
+  return self->document;
+}
+
+const char *
+fr_window_get_view_name (FrWindow *self)
+{
+  g_return_val_if_fail (FR_IS_WINDOW (self), NULL);
+  return adw_view_stack_get_visible_child_name (self->view_stack);
+}
+
+static void
+show_toast (FrWindow   *self,
+            const char *message)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+static void
+show_error (FrWindow   *self,
+            const char *heading,
+            const char *body)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static FrStakeholder *
+selected_stakeholder (FrWindow *self)
+{
+  FrModel *model = fr_document_get_model (self->document);
+  guint position = gtk_drop_down_get_selected (self->stakeholder_dropdown);
+
+  if (position == GTK_INVALID_LIST_POSITION || position >= model->stakeholders->len)
+    return NULL;
+  return g_ptr_array_index (model->stakeholders, position);
+}
+
+static void
+update_title (FrWindow *self)
+{
+  g_autofree char *name = fr_document_dup_title (self->document);
+  GFile *file = fr_document_get_file (self->document);
+  gboolean modified = fr_document_get_modified (self->document);
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *window_title = NULL;
+
+  title = modified ? g_strdup_printf ("• %s", name) : g_strdup (name);
+  if (file != NULL)
+    {
+      g_autoptr(GFile) parent = g_file_get_parent (file);
+      g_autofree char *parent_name = parent ? g_file_get_parse_name (parent) : NULL;
+      subtitle = parent_name ? fr_format_home_path (parent_name) : g_strdup ("");
+    }
+  else
+    subtitle = g_strdup (_("Not saved yet"));
+
+  adw_window_title_set_title (self->window_title, title);
+  adw_window_title_set_subtitle (self->window_title, subtitle);
+  /* Translators: window title: "<document> — Frontier" */
+  window_title = g_strdup_printf (_("%s — Frontier"), title);
+  gtk_window_set_title (GTK_WINDOW (self), window_title);
+}
+
+static void
+clear_list (GtkListBox *list)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
+}
+
+static guint
+criterion_depth (const FrModel     *model,
+                 const FrCriterion *criterion)
+{
+  guint depth = 0;
+
+  while (criterion->parent_id != NULL && depth < model->criteria->len)
+    {
+      criterion = fr_model_find_criterion (model, criterion->parent_id);
+      if (criterion == NULL)
+        break;
+      depth++;
+    }
+  return depth;
+}
+
+static void
+rebuild_weights (FrWindow *self)
+{
+  FrModel *model = fr_document_get_model (self->document);
+  FrStakeholder *stakeholder = selected_stakeholder (self);
+
+  clear_list (self->weights_list);
+  if (model->criteria->len == 0)
+    {
+      GtkWidget *empty = gtk_label_new (_("This document has no criteria yet."));
+      gtk_widget_add_css_class (empty, "dim-label");
+      gtk_widget_set_margin_top (empty, 12);
+      gtk_widget_set_margin_bottom (empty, 12);
+      gtk_label_set_wrap (GTK_LABEL (empty), TRUE);
+      gtk_list_box_append (self->weights_list, empty);
+      return;
+    }
+
+  for (guint i = 0; i < model->criteria->len; i++)
+    {
+      FrCriterion *criterion = g_ptr_array_index (model->criteria, i);
+      GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      GtkWidget *name = gtk_label_new (criterion->name);
+      GtkWidget *value;
+      g_autofree char *weight_text = NULL;
+
+      gtk_label_set_xalign (GTK_LABEL (name), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+      gtk_widget_set_hexpand (name, TRUE);
+      gtk_widget_set_margin_start (row, 12 * (int) criterion_depth (model, criterion));
+      if (criterion->is_group)
+        gtk_widget_add_css_class (name, "heading");
+      if (criterion->description != NULL)
+        gtk_widget_set_tooltip_text (row, criterion->description);
+
+      if (stakeholder != NULL)
+        weight_text = fr_format_weight (fr_model_criterion_weight (model, stakeholder, criterion->id));
+      else
+        weight_text = g_strdup ("—");
+      value = gtk_label_new (weight_text);
+      gtk_widget_add_css_class (value, "numeric");
+      gtk_widget_add_css_class (value, "dim-label");
+
+      gtk_box_append (GTK_BOX (row), name);
+      gtk_box_append (GTK_BOX (row), value);
+      gtk_list_box_append (self->weights_list, row);
+    }
+}
+
+static void
+rebuild_stakeholders (FrWindow *self)
+{
+  FrModel *model = fr_document_get_model (self->document);
+  guint n_old = g_list_model_get_n_items (G_LIST_MODEL (self->stakeholder_names));
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+
+  for (guint i = 0; i < model->stakeholders->len; i++)
+    {
+      FrStakeholder *stakeholder = g_ptr_array_index (model->stakeholders, i);
+      g_ptr_array_add (names, stakeholder->name);
+    }
+  g_ptr_array_add (names, NULL);
+
+  self->updating_stakeholders = TRUE;
+  gtk_string_list_splice (self->stakeholder_names, 0, n_old, (const char * const *) names->pdata);
+  gtk_drop_down_set_selected (self->stakeholder_dropdown, model->stakeholders->len > 0 ? 0 : GTK_INVALID_LIST_POSITION);
+  gtk_widget_set_visible (GTK_WIDGET (self->stakeholder_dropdown), model->stakeholders->len > 0);
+  self->updating_stakeholders = FALSE;
+}
+
+static guint
+count_citations (const FrModel *model,
+                 const char    *source_id)
+{
+  guint count = 0;
+
+  for (guint i = 0; i < model->options->len; i++)
+    {
+      FrOption *option = g_ptr_array_index (model->options, i);
+      GHashTableIter iter;
+      gpointer value;
+
+      g_hash_table_iter_init (&iter, option->scores);
+      while (g_hash_table_iter_next (&iter, NULL, &value))
+        count += g_strcmp0 (((FrScore *) value)->source_id, source_id) == 0;
+    }
+  for (guint i = 0; i < model->elements->len; i++)
+    count += g_strcmp0 (((FrElement *) g_ptr_array_index (model->elements, i))->source_id, source_id) == 0;
+  for (guint i = 0; i < model->events->len; i++)
+    count += g_strcmp0 (((FrEvent *) g_ptr_array_index (model->events, i))->source_id, source_id) == 0;
+  return count;
+}
+
+static void
+rebuild_sources (FrWindow *self)
+{
+  FrModel *model = fr_document_get_model (self->document);
+
+  clear_list (self->sources_list);
+  if (model->sources->len == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("This document cites no sources."));
+      gtk_list_box_append (self->sources_list, row);
+      return;
+    }
+  for (guint i = 0; i < model->sources->len; i++)
+    {
+      FrSource *source = g_ptr_array_index (model->sources, i);
+      GtkWidget *row = adw_action_row_new ();
+      g_autoptr(GString) subtitle = g_string_new (NULL);
+      guint citations = count_citations (model, source->id);
+      g_autofree char *cited = NULL;
+      GtkWidget *count;
+
+      const char *parts[] = { source->author, source->publisher, source->date };
+
+      for (guint p = 0; p < G_N_ELEMENTS (parts); p++)
+        {
+          if (parts[p] == NULL || parts[p][0] == '\0')
+            continue;
+          if (subtitle->len > 0)
+            g_string_append (subtitle, " · ");
+          g_string_append (subtitle, parts[p]);
+        }
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), source->title ? source->title : source->id);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
+      if (source->url != NULL)
+        gtk_widget_set_tooltip_text (row, source->url);
+      cited = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Cited once", "Cited %u times", citations), citations);
+      count = gtk_label_new (cited);
+      gtk_widget_add_css_class (count, "dim-label");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), count);
+      gtk_list_box_append (self->sources_list, row);
+    }
+}
+
+static GtkWidget *
+ranking_row_new (guint       rank,
+                 const char *name,
+                 FrColor     color,
+                 double      fraction,
+                 const char *score_text)
+{
+  GtkWidget *row = gtk_grid_new ();
+  g_autofree char *rank_text = g_strdup_printf ("%u", rank);
+  GtkWidget *rank_label = gtk_label_new (rank_text);
+  GtkWidget *name_label = gtk_label_new (name);
+  GtkWidget *score_label = gtk_label_new (score_text);
+  GtkWidget *bar = gtk_level_bar_new_for_interval (0.0, 1.0);
+  g_autofree char *css_class = NULL;
+
+  gtk_grid_set_column_spacing (GTK_GRID (row), 6);
+  gtk_widget_add_css_class (rank_label, "numeric");
+  gtk_widget_add_css_class (rank_label, "dim-label");
+  gtk_label_set_xalign (GTK_LABEL (name_label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (name_label), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (name_label, TRUE);
+  gtk_widget_add_css_class (score_label, "numeric");
+  gtk_level_bar_set_value (GTK_LEVEL_BAR (bar), CLAMP (fraction, 0.0, 1.0));
+  /* The option's own colour, so the sidebar speaks the charts' language. */
+  gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_LOW);
+  gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_HIGH);
+  gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_FULL);
+  css_class = g_strdup_printf ("fr-option-%02x%02x%02x",
+                               (guint) (color.r * 255), (guint) (color.g * 255), (guint) (color.b * 255));
+  gtk_widget_add_css_class (bar, css_class);
+
+  gtk_grid_attach (GTK_GRID (row), rank_label, 0, 0, 1, 2);
+  gtk_grid_attach (GTK_GRID (row), name_label, 1, 0, 1, 1);
+  gtk_grid_attach (GTK_GRID (row), score_label, 2, 0, 1, 1);
+  gtk_grid_attach (GTK_GRID (row), bar, 1, 1, 2, 1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  return row;
+}
+
+static void
+rebuild_ranking (FrWindow *self)
+{
+  FrModel *model = fr_document_get_model (self->document);
+  const FrMatrix *matrix = fr_analysis_get_matrix (self->analysis);
+  const double *scores = fr_analysis_get_scores (self->analysis);
+  const guint *order = fr_analysis_get_order (self->analysis);
+  FrMethod method = fr_analysis_get_method (self->analysis);
+  g_autoptr(GString) css = g_string_new (NULL);
+
+  clear_list (self->ranking_list);
+  if (matrix == NULL || scores == NULL)
+    {
+      const GError *error = fr_analysis_get_error (self->analysis);
+      GtkWidget *label = gtk_label_new (error ? error->message : _("Nothing to rank."));
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_list_box_append (self->ranking_list, label);
+      return;
+    }
+
+  for (guint rank = 0; rank < matrix->n_options; rank++)
+    {
+      guint index = order[rank];
+      FrOption *option = fr_model_find_option (model, matrix->option_ids[index]);
+      FrColor color = fr_theme_option_color (index);
+      double fraction = method == FR_METHOD_PROMETHEE ? (scores[index] + 1.0) / 2.0 : scores[index];
+      g_autofree char *score_text = fr_format_score (scores[index], method == FR_METHOD_PROMETHEE ? 3 : 2);
+
+      if (option != NULL && option->color != NULL)
+        fr_color_parse (option->color, &color);
+      gtk_list_box_append (self->ranking_list,
+                           ranking_row_new (rank + 1, matrix->option_names[index], color, fraction, score_text));
+      g_string_append_printf (css, ".fr-option-%02x%02x%02x block.filled { background-color: #%02x%02x%02x; }\n",
+                              (guint) (color.r * 255), (guint) (color.g * 255), (guint) (color.b * 255),
+                              (guint) (color.r * 255), (guint) (color.g * 255), (guint) (color.b * 255));
+    }
+  gtk_css_provider_load_from_data (self->option_css, css->str, (gssize) css->len);
+}
+
+static void
+update_date_labels (FrWindow *self)
+{
+  gint32 day = fr_map_view_get_day (self->map_view);
+  const FrFrontier *frontier = fr_map_view_get_frontier (self->map_view);
+  g_autofree char *date = fr_format_day (day);
+
+  gtk_label_set_label (self->date_label, date);
+  if (frontier != NULL)
+    {
+      g_autofree char *km = fr_format_km (frontier->official_km);
+      /* Translators: "%s" is a distance such as "2,555 km" */
+      g_autofree char *text = g_strdup_printf (_("NATO–Russia land frontier: %s"), km);
+      g_autofree char *source = fr_frontier_dup_source_text (frontier);
+      gtk_label_set_label (self->frontier_label, text);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->frontier_label), source);
+    }
+  else
+    {
+      gtk_label_set_label (self->frontier_label, "");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->frontier_label), NULL);
+    }
+}
+
+/* A hidden revealer still claims its child's minimum width, so it is made
+ * visible only while it shows something. */
+static void
+on_details_child_revealed (FrWindow *self)
+{
+  if (!gtk_revealer_get_child_revealed (self->details_revealer) &&
+      !gtk_revealer_get_reveal_child (self->details_revealer))
+    gtk_widget_set_visible (GTK_WIDGET (self->details_revealer), FALSE);
+}
+
+static void
+show_details (FrWindow *self,
+              gboolean  show)
+{
+  if (show)
+    gtk_widget_set_visible (GTK_WIDGET (self->details_revealer), TRUE);
+  gtk_revealer_set_reveal_child (self->details_revealer, show);
+}
+
+static gboolean
+event_touches_region (const FrEvent *event,
+                      const char    *code)
+{
+  for (guint i = 0; i < event->changes->len; i++)
+    {
+      FrStatusChange *change = g_ptr_array_index (event->changes, i);
+      if (g_strcmp0 (change->region, code) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+on_details_event_activated (GtkListBox    *list,
+                            GtkListBoxRow *row,
+                            FrWindow      *self)
+{
+  const FrEvent *event = g_object_get_data (G_OBJECT (row), "fr-event");
+
+  if (event != NULL)
+    fr_timeline_view_select_event (self->timeline_view, event);
+}
+
+static void
+show_region_details (FrWindow   *self,
+                     const char *code)
+{
+  FrModel *model = fr_document_get_model (self->document);
+  const FrBasemap *basemap = fr_map_view_get_basemap (self->map_view);
+  FrRegion *region = basemap ? fr_basemap_find (basemap, code) : NULL;
+  g_autofree char *summary = fr_map_view_dup_region_summary (self->map_view, code);
+  guint n_events = 0;
+
+  gtk_label_set_label (self->details_title, fr_region_display_name (code, region ? region->name : NULL));
+  gtk_label_set_label (self->details_subtitle, summary);
+  gtk_label_set_label (self->details_body, "");
+  clear_list (self->details_events);
+  for (guint i = 0; i < model->events->len; i++)
+    {
+      FrEvent *event = g_ptr_array_index (model->events, i);
+      GtkWidget *row;
+      g_autofree char *date = NULL;
+
+      if (!event_touches_region (event, code))
+        continue;
+      date = fr_format_day (event->day);
+      row = adw_action_row_new ();
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), event->title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), date);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data (G_OBJECT (row), "fr-event", event);
+      gtk_list_box_append (self->details_events, row);
+      n_events++;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->details_events), n_events > 0);
+  show_details (self, TRUE);
+}
+
+static void
+on_region_selected (FrWindow *self)
+{
+  const char *code = fr_map_view_get_selected_region (self->map_view);
+
+  if (code == NULL)
+    show_details (self, FALSE);
+  else
+    show_region_details (self, code);
+}
+
+static void
+on_event_activated (FrWindow      *self,
+                    const FrEvent *event)
+{
+  FrModel *model = fr_document_get_model (self->document);
+  FrSource *source = fr_model_find_source (model, event->source_id);
+  g_autofree char *date = fr_format_day (event->day);
+  g_autofree char *subtitle = NULL;
+
+  if (source != NULL)
+    /* Translators: event details: date, then "Source: <title>" */
+    subtitle = g_strdup_printf (_("%s\nSource: %s"), date, source->title ? source->title : source->id);
+  else
+    subtitle = g_strdup (date);
+  gtk_label_set_label (self->details_title, event->title);
+  gtk_label_set_label (self->details_subtitle, subtitle);
+  gtk_label_set_label (self->details_body, event->description ? event->description : "");
+  clear_list (self->details_events);
+  gtk_widget_set_visible (GTK_WIDGET (self->details_events), FALSE);
+  show_details (self, TRUE);
+}
+
+static void
+on_playing_changed (FrWindow *self)
+{
+  gboolean playing = fr_timeline_view_get_playing (self->timeline_view);
+
+  gtk_button_set_icon_name (GTK_BUTTON (self->play_button),
+                            playing ? "media-playback-pause-symbolic" : "media-playback-start-symbolic");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->play_button),
+                               playing ? _("Pause") : _("Play Through Time"));
+}
+
+static void
+on_projection_selected (FrWindow *self)
+{
+  FrModel *model = fr_document_get_model (self->document);
+  guint position = gtk_drop_down_get_selected (self->projection_dropdown);
+  const char *option_id = NULL;
+
+  /* Position 0 is "None". */
+  if (position != GTK_INVALID_LIST_POSITION && position > 0 && position <= model->options->len)
+    option_id = ((FrOption *) g_ptr_array_index (model->options, position - 1))->id;
+  fr_map_view_set_option (self->map_view, option_id);
+  fr_timeline_view_set_option (self->timeline_view, option_id);
+  update_date_labels (self);
+}
+
+static void
+rebuild_projections (FrWindow *self)
+{
+  FrModel *model = fr_document_get_model (self->document);
+  guint n_old = g_list_model_get_n_items (G_LIST_MODEL (self->projection_names));
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+
+  g_ptr_array_add (names, (gpointer) _("None"));
+  for (guint i = 0; i < model->options->len; i++)
+    g_ptr_array_add (names, ((FrOption *) g_ptr_array_index (model->options, i))->name);
+  g_ptr_array_add (names, NULL);
+  gtk_string_list_splice (self->projection_names, 0, n_old, (const char * const *) names->pdata);
+  gtk_drop_down_set_selected (self->projection_dropdown, 0);
+}
+
+static void
+map_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  FrWindow *self = FR_WINDOW (widget);
+
+  if (g_str_equal (action_name, "map.zoom-in"))
+    fr_map_view_zoom (self->map_view, 1.25);
+  else if (g_str_equal (action_name, "map.zoom-out"))
+    fr_map_view_zoom (self->map_view, 0.8);
+  else if (g_str_equal (action_name, "map.reset"))
+    fr_map_view_reset_view (self->map_view);
+  else if (g_str_equal (action_name, "map.close-details"))
+    {
+      fr_map_view_select_region (self->map_view, NULL);
+      show_details (self, FALSE);
+    }
+}
+
+static void
+on_document_changed (FrWindow *self,
+                     guint     what)
+{
+  if (what & (FR_CHANGE_STAKEHOLDERS))
+    {
+      rebuild_stakeholders (self);
+      sync_analysis_stakeholder (self);
+    }
+  if (what & (FR_CHANGE_CRITERIA | FR_CHANGE_WEIGHTS | FR_CHANGE_STAKEHOLDERS))
+    rebuild_weights (self);
+  if (what & (FR_CHANGE_SOURCES | FR_CHANGE_SCORES | FR_CHANGE_ELEMENTS | FR_CHANGE_TIMELINE))
+    rebuild_sources (self);
+  if (what & (FR_CHANGE_TIMELINE | FR_CHANGE_PROJECTIONS | FR_CHANGE_META))
+    {
+      fr_map_view_model_changed (self->map_view);
+      update_date_labels (self);
+    }
+  if (what & FR_CHANGE_OPTIONS)
+    rebuild_projections (self);
+  update_title (self);
+}
+
+static void
+sync_analysis_stakeholder (FrWindow *self)
+{
+  FrStakeholder *stakeholder = selected_stakeholder (self);
+
+  fr_analysis_set_stakeholder (self->analysis, stakeholder ? stakeholder->id : NULL);
+}
+
+static void
+on_stakeholder_selected (FrWindow *self)
+{
+  if (self->updating_stakeholders)
+    return;
+  sync_analysis_stakeholder (self);
+  rebuild_weights (self);
+}
+
+static void
+on_method_selected (FrWindow *self)
+{
+  guint position = gtk_drop_down_get_selected (self->method_dropdown);
+
+  if (self->analysis != NULL && position < FR_N_METHODS)
+    fr_analysis_set_method (self->analysis, (FrMethod) position);
+}
+
+static void
+set_document (FrWindow   *self,
+              FrDocument *document)
+{
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  g_set_object (&self->document, document);
+  g_clear_object (&self->analysis);
+  self->analysis = fr_analysis_new (document);
+  fr_analysis_set_method (self->analysis, (FrMethod) MIN (gtk_drop_down_get_selected (self->method_dropdown),
+                                                          FR_N_METHODS - 1));
+  g_signal_connect_object (self->analysis, "updated", G_CALLBACK (rebuild_ranking), self, G_CONNECT_SWAPPED);
+  fr_map_view_set_model (self->map_view, fr_document_get_model (document));
+  fr_timeline_view_set_model (self->timeline_view, fr_document_get_model (document));
+  g_signal_connect_object (document, "changed", G_CALLBACK (on_document_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (document, "notify::modified", G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (document, "notify::file", G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
+  on_document_changed (self, FR_CHANGE_ALL);
+  rebuild_ranking (self);
+  fr_window_actions_update (self);
+}
+
+static FrModel *
+load_model (FrWindow  *self,
+            GFile     *file,
+            GError   **error)
+{
+  g_autofree char *path = g_file_get_path (file);
+
+  if (path == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("Only files on this computer can be opened."));
+      return NULL;
+    }
+  return fr_xml_load_file (path, error);
+}
+
+static void
+report_load_error (FrWindow *self,
+                   GFile    *file,
+                   GError   *error)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *display = g_filename_display_name (name ? name : "");
+  g_autofree char *heading = g_strdup_printf (_("Could Not Open “%s”"), display);
+
+  show_error (self, heading, error->message);
+}
+
+gboolean
+fr_window_open_file (FrWindow *self,
+                     GFile    *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FrDocument) document = NULL;
+  FrModel *model;
+
+  g_return_val_if_fail (FR_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  model = load_model (self, file, &error);
+  if (model == NULL)
+    {
+      report_load_error (self, file, error);
+      return FALSE;
+    }
+  document = fr_document_new_for_model (model);
+  fr_document_set_file (document, file);
+  set_document (self, document);
+  return TRUE;
+}
+
+gboolean
+fr_window_open_template (FrWindow *self,
+                         GFile    *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FrDocument) document = NULL;
+  FrModel *model;
+
+  g_return_val_if_fail (FR_IS_WINDOW (self), FALSE);
+
+  model = load_model (self, file, &error);
+  if (model == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("The bundled scenario could not be opened: %s"), error->message);
+      show_toast (self, message);
+      return FALSE;
+    }
+  document = fr_document_new_for_model (model);
+  set_document (self, document);
+  return TRUE;
+}
+
+static gboolean
+save_to (FrWindow *self,
+         GFile    *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_file_get_path (file);
+
+  if (path == NULL)
+    {
+      show_error (self, _("Could Not Save"), _("Only files on this computer can be written."));
+      return FALSE;
+    }
+  if (!fr_xml_save_file (fr_document_get_model (self->document), path, &error))
+    {
+      g_autofree char *name = g_file_get_basename (file);
+      g_autofree char *heading = g_strdup_printf (_("Could Not Save “%s”"), name);
+      show_error (self, heading, error->message);
+      return FALSE;
+    }
+  fr_document_set_file (self->document, file);
+  fr_document_set_modified (self->document, FALSE);
+  show_toast (self, _("Saved"));
+  return TRUE;
+}
+
+static void
+add_filters (GtkFileChooser *chooser,
+             gboolean        with_csv)
+{
+  g_autoptr(GtkFileFilter) documents = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (documents, _("Frontier Documents"));
+  gtk_file_filter_add_mime_type (documents, "application/x-frontier+xml");
+  gtk_file_filter_add_suffix (documents, "frontier");
+  gtk_file_chooser_add_filter (chooser, documents);
+  if (with_csv)
+    {
+      g_autoptr(GtkFileFilter) csv = gtk_file_filter_new ();
+      gtk_file_filter_set_name (csv, _("Decision Matrices (CSV)"));
+      gtk_file_filter_add_mime_type (csv, "text/csv");
+      gtk_file_filter_add_suffix (csv, "csv");
+      gtk_file_chooser_add_filter (chooser, csv);
+    }
+  gtk_file_filter_set_name (all, _("All Files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (chooser, all);
+  gtk_file_chooser_set_filter (chooser, documents);
+}
+
+static void
+on_open_response (GtkNativeDialog *dialog,
+                  int              response,
+                  FrWindow        *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      FrModel *current = fr_document_get_model (self->document);
+      gboolean empty = fr_document_get_file (self->document) == NULL &&
+                       !fr_document_get_modified (self->document) &&
+                       current->options->len == 0;
+
+      /* Keep unsaved work: open in this window only when it holds nothing. */
+      if (empty)
+        fr_window_open_file (self, file);
+      else
+        {
+          GApplication *app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+          g_application_open (app, &file, 1, "");
+        }
+    }
+  g_object_unref (dialog);
+}
+
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  FrWindow *self = FR_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Open a Document"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  add_filters (GTK_FILE_CHOOSER (chooser), FALSE);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_open_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+on_save_as_response (GtkNativeDialog *dialog,
+                     int              response,
+                     FrWindow        *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      save_to (self, file);
+    }
+  g_object_unref (dialog);
+}
+
+static void
+save_as_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  FrWindow *self = FR_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  g_autofree char *name = fr_document_dup_title (self->document);
+  g_autofree char *suggested = NULL;
+
+  chooser = gtk_file_chooser_native_new (_("Save As"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  add_filters (GTK_FILE_CHOOSER (chooser), FALSE);
+  suggested = g_str_has_suffix (name, ".frontier") ? g_strdup (name) : g_strconcat (name, ".frontier", NULL);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_save_as_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  FrWindow *self = FR_WINDOW (widget);
+  GFile *file = fr_document_get_file (self->document);
+
+  if (file == NULL)
+    save_as_action (widget, "win.save-as", NULL);
+  else
+    save_to (self, file);
+}
+
+static void
+show_view_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  FrWindow *self = FR_WINDOW (widget);
+  const char *name = g_variant_get_string (parameter, NULL);
+
+  if (adw_view_stack_get_child_by_name (self->view_stack, name) != NULL)
+    adw_view_stack_set_visible_child_name (self->view_stack, name);
+}
+
+static void
+fr_window_actions_update (FrWindow *self)
+{
+  gboolean has_document = self->document != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", has_document);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", has_document);
+}
+
+static void
+close_after_save_as_response (GtkNativeDialog *dialog,
+                              int              response,
+                              FrWindow        *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      if (save_to (self, file))
+        gtk_window_destroy (GTK_WINDOW (self));
+    }
+  g_object_unref (dialog);
+}
+
+static void
+on_close_response (AdwMessageDialog *dialog,
+                   const char       *response,
+                   FrWindow         *self)
+{
+  if (g_str_equal (response, "discard"))
+    {
+      fr_document_set_modified (self->document, FALSE);
+      gtk_window_destroy (GTK_WINDOW (self));
+    }
+  else if (g_str_equal (response, "save"))
+    {
+      GFile *file = fr_document_get_file (self->document);
+      if (file != NULL)
+        {
+          if (save_to (self, file))
+            gtk_window_destroy (GTK_WINDOW (self));
+        }
+      else
+        {
+          GtkFileChooserNative *chooser =
+            gtk_file_chooser_native_new (_("Save As"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+          add_filters (GTK_FILE_CHOOSER (chooser), FALSE);
+          gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("Untitled.frontier"));
+          g_signal_connect (chooser, "response", G_CALLBACK (close_after_save_as_response), self);
+          gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+        }
+    }
+}
+
+static gboolean
+fr_window_close_request (GtkWindow *window)
+{
+  FrWindow *self = FR_WINDOW (window);
+  g_autofree char *name = NULL;
+  g_autofree char *heading = NULL;
+  GtkWidget *dialog;
+
+  if (self->settings != NULL)
+    {
+      int width, height;
+      gtk_window_get_default_size (window, &width, &height);
+      g_settings_set_int (self->settings, "window-width", MAX (width, 360));
+      g_settings_set_int (self->settings, "window-height", MAX (height, 294));
+      g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+      g_settings_set_int (self->settings, "sidebar-width", CLAMP (gtk_paned_get_position (self->paned), 200, 800));
+    }
+
+  if (self->document == NULL || !fr_document_get_modified (self->document))
+    return GTK_WINDOW_CLASS (fr_window_parent_class)->close_request (window);
+
+  name = fr_document_dup_title (self->document);
+  heading = g_strdup_printf (_("Save Changes to “%s”?"), name);
+  dialog = adw_message_dialog_new (window, heading,
+                                   _("Unsaved changes are lost when the window closes without saving."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (on_close_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
+}
+
+static void
+fr_window_dispose (GObject *object)
+{
+  FrWindow *self = FR_WINDOW (object);
+
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  g_clear_object (&self->analysis);
+  g_clear_object (&self->document);
+  g_clear_object (&self->settings);
+  if (self->option_css != NULL)
+    gtk_style_context_remove_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
+                                                   GTK_STYLE_PROVIDER (self->option_css));
+  g_clear_object (&self->option_css);
+  gtk_widget_dispose_template (GTK_WIDGET (self), FR_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (fr_window_parent_class)->dispose (object);
+}
+
+static void
+fr_window_class_init (FrWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = fr_window_dispose;
+  window_class->close_request = fr_window_close_request;
+
+  g_type_ensure (FR_TYPE_MAP_VIEW);
+  g_type_ensure (FR_TYPE_TIMELINE_VIEW);
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/frontierdesk/Frontier/fr-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, FrWindow, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, FrWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, FrWindow, stakeholder_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, FrWindow, stakeholder_names);
+  gtk_widget_class_bind_template_child (widget_class, FrWindow, method_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, FrWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, FrWindow, paned);
+  gtk_widget_class_bind_template_child (widget_class, FrWindow, weights_list);
+  gtk_widget_class_bind_template_child (widget_class, FrWindow, ranking_list);
+  gtk_widget_class_bind_template_child (widget_class, FrWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, FrWindow, sources_list);
+  gtk_widget_class_bind_template_child (widget_class, FrWindow, map_view);
+  gtk_widget_class_bind_template_child (widget_class, FrWindow, timeline_view);
+  gtk_widget_class_bind_template_child (widget_class, FrWindow, details_revealer);
+  gtk_widget_class_bind_template_child (widget_class, FrWindow, details_title);
+  gtk_widget_class_bind_template_child (widget_class, FrWindow, details_subtitle);
+  gtk_widget_class_bind_template_child (widget_class, FrWindow, details_body);
+  gtk_widget_class_bind_template_child (widget_class, FrWindow, details_events);
+  gtk_widget_class_bind_template_child (widget_class, FrWindow, play_button);
+  gtk_widget_class_bind_template_child (widget_class, FrWindow, date_label);
+  gtk_widget_class_bind_template_child (widget_class, FrWindow, frontier_label);
+  gtk_widget_class_bind_template_child (widget_class, FrWindow, projection_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, FrWindow, projection_names);
+  gtk_widget_class_install_action (widget_class, "map.zoom-in", NULL, map_action);
+  gtk_widget_class_install_action (widget_class, "map.zoom-out", NULL, map_action);
+  gtk_widget_class_install_action (widget_class, "map.reset", NULL, map_action);
+  gtk_widget_class_install_action (widget_class, "map.close-details", NULL, map_action);
+
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
+  gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.save-as", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-view", "s", "map");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-view", "s", "analysis");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-view", "s", "options");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_ALT_MASK, "win.show-view", "s", "sources");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
+}
+
+static void
+fr_window_init (FrWindow *self)
+{
+  g_autoptr(FrDocument) document = fr_document_new ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->option_css = gtk_css_provider_new ();
+  gtk_style_context_add_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
+                                              GTK_STYLE_PROVIDER (self->option_css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  g_signal_connect_object (self->stakeholder_dropdown, "notify::selected",
+                           G_CALLBACK (on_stakeholder_selected), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->method_dropdown, "notify::selected",
+                           G_CALLBACK (on_method_selected), self, G_CONNECT_SWAPPED);
+  g_object_bind_property (self->timeline_view, "day", self->map_view, "day", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->play_button, "active", self->timeline_view, "playing",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (self->map_view, "notify::day", G_CALLBACK (update_date_labels), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->map_view, "notify::selected-region", G_CALLBACK (on_region_selected), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->timeline_view, "notify::playing", G_CALLBACK (on_playing_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->timeline_view, "event-activated", G_CALLBACK (on_event_activated), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->projection_dropdown, "notify::selected", G_CALLBACK (on_projection_selected), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->details_revealer, "notify::child-revealed",
+                           G_CALLBACK (on_details_child_revealed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->details_events, "row-activated", G_CALLBACK (on_details_event_activated), self, 0);
+  set_document (self, document);
+}
+
+FrWindow *
+fr_window_new (FrApplication *application)
+{
+  FrWindow *self = g_object_new (FR_TYPE_WINDOW, "application", application, NULL);
+  GSettings *settings = fr_application_get_settings (application);
+
+  self->settings = g_object_ref (settings);
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (settings, "window-width"),
+                               g_settings_get_int (settings, "window-height"));
+  if (g_settings_get_boolean (settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+  gtk_paned_set_position (self->paned, g_settings_get_int (settings, "sidebar-width"));
+  gtk_drop_down_set_selected (self->method_dropdown, (guint) g_settings_get_enum (settings, "default-method"));
+  return self;
+}

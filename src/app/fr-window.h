@@ -1,0 +1,29 @@
+/* fr-window.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "fr-application.h"
+#include "fr-document.h"
+
+G_BEGIN_DECLS
+
+#define FR_TYPE_WINDOW (fr_window_get_type ())
+G_DECLARE_FINAL_TYPE (FrWindow, fr_window, FR, WINDOW, AdwApplicationWindow)
+
+FrWindow   *fr_window_new           (FrApplication *application);
+FrDocument *fr_window_get_document  (FrWindow      *self);
+/* Loads @file into this window; a failure is shown in the window and the
+ * current document is kept. Returns whether it loaded. */
+gboolean    fr_window_open_file     (FrWindow      *self,
+                                     GFile         *file);
+/* Loads @file as a new, unsaved document (the bundled scenario). */
+gboolean    fr_window_open_template (FrWindow      *self,
+                                     GFile         *file);
+/* The name of the visible page: "map", "analysis", "options", "sources". */
+const char *fr_window_get_view_name (FrWindow      *self);
+
+G_END_DECLS

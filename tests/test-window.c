@@ -1,0 +1,199 @@
+/* test-window.c — the real application and its main window under a display
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "fr-application.h"
+#include "fr-preferences-window.h"
+#include "fr-window.h"
+
+static void
+iterate_until (gboolean (*done) (gpointer), gpointer data)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (!done (data) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_true (done (data));
+}
+
+static gboolean
+widget_is_mapped (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget);
+}
+
+static void
+drain_events (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static FrApplication *app;
+
+static FrApplication *
+start_application (void)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* One application per process, as in real life: GApplication registers
+   * only once. */
+  if (app != NULL)
+    return app;
+  app = fr_application_new ();
+
+  /* A test must not hand its window to a running Frontier. */
+  g_application_set_flags (G_APPLICATION (app),
+                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  return app;
+}
+
+static void
+test_window_maps_with_scenario (void)
+{
+  start_application ();
+  GtkWindow *window;
+  FrDocument *document;
+  FrModel *model;
+
+  g_application_activate (G_APPLICATION (app));
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_assert_nonnull (window);
+  g_assert_true (FR_IS_WINDOW (window));
+  iterate_until (widget_is_mapped, window);
+
+  /* Started with no file, the window holds the bundled scenario as a new
+   * document, and says so in its title. */
+  document = fr_window_get_document (FR_WINDOW (window));
+  model = fr_document_get_model (document);
+  g_assert_cmpuint (model->options->len, >=, 6);
+  g_assert_null (fr_document_get_file (document));
+  g_assert_false (fr_document_get_modified (document));
+  g_assert_true (g_str_has_suffix (gtk_window_get_title (window), "— Frontier"));
+  g_assert_nonnull (strstr (gtk_window_get_title (window), model->title));
+
+  /* Every page of the view switcher can be shown through its action. */
+  const char *views[] = { "map", "analysis", "options", "sources" };
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", views[i]));
+      drain_events ();
+      g_assert_cmpstr (fr_window_get_view_name (FR_WINDOW (window)), ==, views[i]);
+    }
+
+  gtk_window_destroy (window);
+  drain_events ();
+}
+
+static void
+test_open_file_and_bad_file (void)
+{
+  start_application ();
+  g_autofree char *good_path = g_build_filename (g_getenv ("FRONTIER_DATADIR"), "scenarios",
+                                                 "ukraine-security-options.frontier", NULL);
+  g_autoptr(GFile) good = g_file_new_for_path (good_path);
+  g_autoptr(GFileIOStream) stream = NULL;
+  g_autoptr(GFile) bad = g_file_new_tmp ("broken-XXXXXX.frontier", &stream, NULL);
+  GtkWindow *window;
+  FrDocument *document;
+
+  g_application_open (G_APPLICATION (app), &good, 1, "");
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_assert_nonnull (window);
+  iterate_until (widget_is_mapped, window);
+  document = fr_window_get_document (FR_WINDOW (window));
+  g_assert_true (g_file_equal (fr_document_get_file (document), good));
+  g_assert_nonnull (strstr (gtk_window_get_title (window), "ukraine-security-options.frontier"));
+
+  /* A file that cannot be read is reported and the document stays. */
+  g_assert_true (g_file_replace_contents (bad, "<frontier", 9, NULL, FALSE, 0, NULL, NULL, NULL));
+  g_assert_false (fr_window_open_file (FR_WINDOW (window), bad));
+  g_assert_true (fr_window_get_document (FR_WINDOW (window)) == document);
+  g_file_delete (bad, NULL, NULL);
+  {
+    g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+    AdwMessageDialog *dialog = NULL;
+
+    for (GList *l = toplevels; l != NULL; l = l->next)
+      if (ADW_IS_MESSAGE_DIALOG (l->data))
+        dialog = l->data;
+    g_assert_nonnull (dialog);
+    g_assert_true (g_str_has_prefix (adw_message_dialog_get_heading (dialog), "Could Not Open"));
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "line"));
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  }
+
+  g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (app)));
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_destroy (l->data);
+  drain_events ();
+}
+
+static void
+test_templates_instantiate (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GtkBuilder) builder = NULL;
+  FrPreferencesWindow *preferences;
+  GObject *overlay;
+
+  preferences = fr_preferences_window_new (settings);
+  g_assert_true (FR_IS_PREFERENCES_WINDOW (preferences));
+  gtk_window_present (GTK_WINDOW (preferences));
+  iterate_until (widget_is_mapped, preferences);
+  gtk_window_destroy (GTK_WINDOW (preferences));
+
+  builder = gtk_builder_new_from_resource ("/io/github/frontierdesk/Frontier/gtk/help-overlay.ui");
+  overlay = gtk_builder_get_object (builder, "help_overlay");
+  g_assert_true (GTK_IS_SHORTCUTS_WINDOW (overlay));
+  gtk_window_destroy (GTK_WINDOW (overlay));
+  drain_events ();
+}
+
+static void
+test_settings_keep_window_size (void)
+{
+  start_application ();
+  GSettings *settings = fr_application_get_settings (app);
+  FrWindow *window;
+
+  g_settings_set_int (settings, "window-width", 900);
+  g_settings_set_int (settings, "window-height", 700);
+  window = fr_window_new (app);
+  int width, height;
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, ==, 900);
+  g_assert_cmpint (height, ==, 700);
+
+  gtk_window_present (GTK_WINDOW (window));
+  iterate_until (widget_is_mapped, window);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 650);
+  gtk_window_close (GTK_WINDOW (window));
+  drain_events ();
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1000);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 650);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  int status;
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/app/window/maps-with-scenario", test_window_maps_with_scenario);
+  g_test_add_func ("/app/window/open", test_open_file_and_bad_file);
+  g_test_add_func ("/app/templates/instantiate", test_templates_instantiate);
+  g_test_add_func ("/app/settings/window-size", test_settings_keep_window_size);
+  status = g_test_run ();
+  g_clear_object (&app);
+  return status;
+}
