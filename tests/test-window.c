@@ -8,6 +8,7 @@
 
 #include "fr-application.h"
 #include "fr-preferences-window.h"
+#include "fr-weights.h"
 #include "fr-window.h"
 
 static void
@@ -135,6 +136,108 @@ test_open_file_and_bad_file (void)
   drain_events ();
 }
 
+static FrWindow *
+open_scenario_window (void)
+{
+  GtkWindow *window;
+
+  start_application ();
+  g_application_activate (G_APPLICATION (app));
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_assert_true (FR_IS_WINDOW (window));
+  iterate_until (widget_is_mapped, window);
+  return FR_WINDOW (window);
+}
+
+static void
+close_all_windows (void)
+{
+  g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (app)));
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_destroy (l->data);
+  drain_events ();
+}
+
+static int
+rank_of (FrAnalysis *analysis,
+         const char *option_id)
+{
+  const FrMatrix *matrix = fr_analysis_get_matrix (analysis);
+  const guint *order = fr_analysis_get_order (analysis);
+
+  for (guint rank = 0; rank < matrix->n_options; rank++)
+    if (g_str_equal (matrix->option_ids[order[rank]], option_id))
+      return (int) rank;
+  g_assert_not_reached ();
+}
+
+static void
+test_weight_action_and_undo (void)
+{
+  FrWindow *window = open_scenario_window ();
+  FrAnalysis *analysis = fr_window_get_analysis (window);
+  const FrMatrix *matrix = fr_analysis_get_matrix (analysis);
+  g_autofree char *leader = NULL;
+  g_autofree double *before = NULL;
+  FrModel *model;
+  FrStakeholder *stakeholder;
+
+  g_assert_nonnull (matrix);
+  leader = g_strdup (matrix->option_ids[fr_analysis_get_order (analysis)[0]]);
+  before = g_memdup2 (fr_analysis_get_scores (analysis), sizeof (double) * matrix->n_options);
+  g_assert_false (fr_document_get_modified (fr_window_get_document (window)));
+
+  /* Put every weight on the criterion where the leader is weakest: the
+   * leader must lose first place, live, with no other step. */
+  {
+    const double *contributions = fr_analysis_get_contributions (analysis);
+    guint leader_index = fr_analysis_get_order (analysis)[0];
+    guint runner_up = fr_analysis_get_order (analysis)[1];
+    guint best = 0;
+    double best_gap = -G_MAXDOUBLE;
+    const double *weights = fr_analysis_get_weights (analysis);
+
+    for (guint c = 0; c < matrix->n_criteria; c++)
+      {
+        double gap;
+        if (weights[c] <= 0)
+          continue;
+        gap = contributions[runner_up * matrix->n_criteria + c] / weights[c]
+              - contributions[leader_index * matrix->n_criteria + c] / weights[c];
+        if (gap > best_gap)
+          {
+            best_gap = gap;
+            best = c;
+          }
+      }
+    g_assert_cmpfloat (best_gap, >, 0);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.set-weight", "(sd)",
+                                               matrix->criteria[best].id, 1.0));
+  }
+  drain_events ();
+  matrix = fr_analysis_get_matrix (analysis);
+  g_assert_cmpint (rank_of (analysis, leader), >, 0);
+  g_assert_true (fr_document_get_modified (fr_window_get_document (window)));
+  model = fr_document_get_model (fr_window_get_document (window));
+  stakeholder = g_ptr_array_index (model->stakeholders, 0);
+  g_assert_cmpfloat_with_epsilon (fr_weights_total (model, stakeholder), 1.0, 1e-9);
+
+  /* Undo brings back the weights, the ranking and the unmodified state. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  drain_events ();
+  matrix = fr_analysis_get_matrix (analysis);
+  g_assert_cmpint (rank_of (analysis, leader), ==, 0);
+  for (guint i = 0; i < matrix->n_options; i++)
+    g_assert_cmpfloat_with_epsilon (fr_analysis_get_scores (analysis)[i], before[i], 1e-12);
+  g_assert_false (fr_document_get_modified (fr_window_get_document (window)));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL);
+  drain_events ();
+  g_assert_cmpint (rank_of (analysis, leader), >, 0);
+  close_all_windows ();
+}
+
 static void
 test_templates_instantiate (void)
 {
@@ -191,6 +294,7 @@ main (int    argc,
 
   g_test_add_func ("/app/window/maps-with-scenario", test_window_maps_with_scenario);
   g_test_add_func ("/app/window/open", test_open_file_and_bad_file);
+  g_test_add_func ("/app/weights/action-and-undo", test_weight_action_and_undo);
   g_test_add_func ("/app/templates/instantiate", test_templates_instantiate);
   g_test_add_func ("/app/settings/window-size", test_settings_keep_window_size);
   status = g_test_run ();

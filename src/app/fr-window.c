@@ -11,6 +11,8 @@
 #include "fr-analysis.h"
 #include "fr-date.h"
 #include "fr-format.h"
+#include "fr-history.h"
+#include "fr-weights-panel.h"
 #include "fr-map-view.h"
 #include "fr-timeline-view.h"
 #include "fr-theme.h"
@@ -29,7 +31,7 @@ struct _FrWindow
   GtkDropDown *method_dropdown;
   AdwToastOverlay *toast_overlay;
   GtkPaned *paned;
-  GtkListBox *weights_list;
+  FrWeightsPanel *weights_panel;
   GtkListBox *ranking_list;
   AdwViewStack *view_stack;
   GtkListBox *sources_list;
@@ -48,6 +50,7 @@ struct _FrWindow
 
   FrDocument *document;
   FrAnalysis *analysis;
+  FrHistory *history;
   GtkCssProvider *option_css;
   GSettings *settings;
   /* Set while the sidebar's stakeholder list is rebuilt, so that the
@@ -65,6 +68,13 @@ fr_window_get_document (FrWindow *self)
 {
   g_return_val_if_fail (FR_IS_WINDOW (self), NULL);
   return self->document;
+}
+
+FrAnalysis *
+fr_window_get_analysis (FrWindow *self)
+{
+  g_return_val_if_fail (FR_IS_WINDOW (self), NULL);
+  return self->analysis;
 }
 
 const char *
@@ -137,71 +147,6 @@ clear_list (GtkListBox *list)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
     gtk_list_box_remove (list, child);
-}
-
-static guint
-criterion_depth (const FrModel     *model,
-                 const FrCriterion *criterion)
-{
-  guint depth = 0;
-
-  while (criterion->parent_id != NULL && depth < model->criteria->len)
-    {
-      criterion = fr_model_find_criterion (model, criterion->parent_id);
-      if (criterion == NULL)
-        break;
-      depth++;
-    }
-  return depth;
-}
-
-static void
-rebuild_weights (FrWindow *self)
-{
-  FrModel *model = fr_document_get_model (self->document);
-  FrStakeholder *stakeholder = selected_stakeholder (self);
-
-  clear_list (self->weights_list);
-  if (model->criteria->len == 0)
-    {
-      GtkWidget *empty = gtk_label_new (_("This document has no criteria yet."));
-      gtk_widget_add_css_class (empty, "dim-label");
-      gtk_widget_set_margin_top (empty, 12);
-      gtk_widget_set_margin_bottom (empty, 12);
-      gtk_label_set_wrap (GTK_LABEL (empty), TRUE);
-      gtk_list_box_append (self->weights_list, empty);
-      return;
-    }
-
-  for (guint i = 0; i < model->criteria->len; i++)
-    {
-      FrCriterion *criterion = g_ptr_array_index (model->criteria, i);
-      GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-      GtkWidget *name = gtk_label_new (criterion->name);
-      GtkWidget *value;
-      g_autofree char *weight_text = NULL;
-
-      gtk_label_set_xalign (GTK_LABEL (name), 0);
-      gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
-      gtk_widget_set_hexpand (name, TRUE);
-      gtk_widget_set_margin_start (row, 12 * (int) criterion_depth (model, criterion));
-      if (criterion->is_group)
-        gtk_widget_add_css_class (name, "heading");
-      if (criterion->description != NULL)
-        gtk_widget_set_tooltip_text (row, criterion->description);
-
-      if (stakeholder != NULL)
-        weight_text = fr_format_weight (fr_model_criterion_weight (model, stakeholder, criterion->id));
-      else
-        weight_text = g_strdup ("—");
-      value = gtk_label_new (weight_text);
-      gtk_widget_add_css_class (value, "numeric");
-      gtk_widget_add_css_class (value, "dim-label");
-
-      gtk_box_append (GTK_BOX (row), name);
-      gtk_box_append (GTK_BOX (row), value);
-      gtk_list_box_append (self->weights_list, row);
-    }
 }
 
 static void
@@ -578,8 +523,12 @@ on_document_changed (FrWindow *self,
       rebuild_stakeholders (self);
       sync_analysis_stakeholder (self);
     }
-  if (what & (FR_CHANGE_CRITERIA | FR_CHANGE_WEIGHTS | FR_CHANGE_STAKEHOLDERS))
-    rebuild_weights (self);
+  /* A whole new model (undo, redo): views that borrow it must take the new one. */
+  if (what == FR_CHANGE_ALL)
+    {
+      fr_map_view_set_model (self->map_view, fr_document_get_model (self->document));
+      fr_timeline_view_set_model (self->timeline_view, fr_document_get_model (self->document));
+    }
   if (what & (FR_CHANGE_SOURCES | FR_CHANGE_SCORES | FR_CHANGE_ELEMENTS | FR_CHANGE_TIMELINE))
     rebuild_sources (self);
   if (what & (FR_CHANGE_TIMELINE | FR_CHANGE_PROJECTIONS | FR_CHANGE_META))
@@ -598,6 +547,7 @@ sync_analysis_stakeholder (FrWindow *self)
   FrStakeholder *stakeholder = selected_stakeholder (self);
 
   fr_analysis_set_stakeholder (self->analysis, stakeholder ? stakeholder->id : NULL);
+  fr_weights_panel_set_stakeholder (self->weights_panel, stakeholder ? stakeholder->id : NULL);
 }
 
 static void
@@ -606,7 +556,6 @@ on_stakeholder_selected (FrWindow *self)
   if (self->updating_stakeholders)
     return;
   sync_analysis_stakeholder (self);
-  rebuild_weights (self);
 }
 
 static void
@@ -627,6 +576,13 @@ set_document (FrWindow   *self,
   g_set_object (&self->document, document);
   g_clear_object (&self->analysis);
   self->analysis = fr_analysis_new (document);
+  if (self->history != NULL)
+    g_signal_handlers_disconnect_by_data (self->history, self);
+  g_clear_object (&self->history);
+  self->history = fr_history_new (document);
+  g_signal_connect_object (self->history, "notify::can-undo", G_CALLBACK (fr_window_actions_update), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->history, "notify::can-redo", G_CALLBACK (fr_window_actions_update), self, G_CONNECT_SWAPPED);
+  fr_weights_panel_set_document (self->weights_panel, document, self->history);
   fr_analysis_set_method (self->analysis, (FrMethod) MIN (gtk_drop_down_get_selected (self->method_dropdown),
                                                           FR_N_METHODS - 1));
   g_signal_connect_object (self->analysis, "updated", G_CALLBACK (rebuild_ranking), self, G_CONNECT_SWAPPED);
@@ -734,6 +690,8 @@ save_to (FrWindow *self,
     }
   fr_document_set_file (self->document, file);
   fr_document_set_modified (self->document, FALSE);
+  fr_history_mark_saved (self->history);
+  fr_weights_panel_take_profile (self->weights_panel);
   show_toast (self, _("Saved"));
   return TRUE;
 }
@@ -864,12 +822,65 @@ show_view_action (GtkWidget  *widget,
 }
 
 static void
+history_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  FrWindow *self = FR_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  gboolean undo = g_str_equal (action_name, "win.undo");
+  g_autofree char *label = g_strdup (undo ? fr_history_get_undo_label (self->history)
+                                          : fr_history_get_redo_label (self->history));
+  g_autofree char *message = NULL;
+
+  if (!(undo ? fr_history_undo (self->history, &error) : fr_history_redo (self->history, &error)))
+    {
+      if (error != NULL)
+        show_error (self, undo ? _("Could Not Undo") : _("Could Not Redo"), error->message);
+      return;
+    }
+  /* Translators: a toast after undo or redo; "%s" names the edit, e.g. "Change Weight" */
+  message = g_strdup_printf (undo ? _("Undone: %s") : _("Redone: %s"), label ? label : "");
+  show_toast (self, message);
+}
+
+static void
+weights_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  FrWindow *self = FR_WINDOW (widget);
+
+  if (g_str_equal (action_name, "win.normalise-weights"))
+    fr_weights_panel_normalise (self->weights_panel);
+  else if (g_str_equal (action_name, "win.reset-weights"))
+    fr_weights_panel_reset (self->weights_panel);
+  else if (g_str_equal (action_name, "win.set-weight"))
+    {
+      const char *criterion_id;
+      double value;
+
+      g_variant_get (parameter, "(&sd)", &criterion_id, &value);
+      if (!fr_weights_panel_set_weight (self->weights_panel, criterion_id, value))
+        {
+          g_autofree char *message = g_strdup_printf (_("The weight of “%s” cannot move while the others are locked."),
+                                                      criterion_id);
+          show_toast (self, message);
+        }
+    }
+}
+
+static void
 fr_window_actions_update (FrWindow *self)
 {
   gboolean has_document = self->document != NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", has_document);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", has_document);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
+                                 self->history != NULL && fr_history_can_undo (self->history));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
+                                 self->history != NULL && fr_history_can_redo (self->history));
 }
 
 static void
@@ -964,6 +975,7 @@ fr_window_dispose (GObject *object)
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
   g_clear_object (&self->analysis);
+  g_clear_object (&self->history);
   g_clear_object (&self->document);
   g_clear_object (&self->settings);
   if (self->option_css != NULL)
@@ -986,6 +998,7 @@ fr_window_class_init (FrWindowClass *klass)
   window_class->close_request = fr_window_close_request;
 
   g_type_ensure (FR_TYPE_MAP_VIEW);
+  g_type_ensure (FR_TYPE_WEIGHTS_PANEL);
   g_type_ensure (FR_TYPE_TIMELINE_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/frontierdesk/Frontier/fr-window.ui");
   gtk_widget_class_bind_template_child (widget_class, FrWindow, header_bar);
@@ -995,7 +1008,7 @@ fr_window_class_init (FrWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FrWindow, method_dropdown);
   gtk_widget_class_bind_template_child (widget_class, FrWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, FrWindow, paned);
-  gtk_widget_class_bind_template_child (widget_class, FrWindow, weights_list);
+  gtk_widget_class_bind_template_child (widget_class, FrWindow, weights_panel);
   gtk_widget_class_bind_template_child (widget_class, FrWindow, ranking_list);
   gtk_widget_class_bind_template_child (widget_class, FrWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, FrWindow, sources_list);
@@ -1020,6 +1033,13 @@ fr_window_class_init (FrWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, history_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, history_action);
+  gtk_widget_class_install_action (widget_class, "win.normalise-weights", NULL, weights_action);
+  gtk_widget_class_install_action (widget_class, "win.reset-weights", NULL, weights_action);
+  gtk_widget_class_install_action (widget_class, "win.set-weight", "(sd)", weights_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);

@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 
+#include "fr-analysis.h"
 #include "fr-application.h"
 #include "fr-document.h"
 
@@ -25,5 +26,7 @@ gboolean    fr_window_open_template (FrWindow      *self,
                                      GFile         *file);
 /* The name of the visible page: "map", "analysis", "options", "sources". */
 const char *fr_window_get_view_name (FrWindow      *self);
+/* The ranking and the other results the window shows. */
+FrAnalysis *fr_window_get_analysis  (FrWindow      *self);
 
 G_END_DECLS

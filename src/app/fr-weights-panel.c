@@ -1,0 +1,445 @@
+/* fr-weights-panel.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * One row per criterion: its name, a spin button in percent, a lock, and a
+ * slider. Rows are built once per criteria tree and updated in place, so a
+ * slider keeps its grab while every other row follows the drag.
+ */
+#define G_LOG_DOMAIN "frontier"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "fr-weights.h"
+#include "fr-weights-panel.h"
+
+typedef struct {
+  FrWeightsPanel *panel;
+  char *criterion_id;
+  gboolean is_group;
+  GtkAdjustment *adjustment;   /* percent, shared by the slider and the spin button */
+  GtkToggleButton *lock;
+} FrWeightRow;
+
+struct _FrWeightsPanel
+{
+  GtkBox parent_instance;
+
+  FrDocument *document;
+  FrHistory *history;
+  char *stakeholder_id;
+  GPtrArray *rows;             /* FrWeightRow* */
+  GHashTable *locked;          /* leaf criterion ids */
+  GHashTable *profiles;        /* stakeholder id → FrStakeholder* (copies) */
+  GtkWidget *list;
+  gboolean updating;
+};
+
+G_DEFINE_FINAL_TYPE (FrWeightsPanel, fr_weights_panel, GTK_TYPE_BOX)
+
+static void
+row_free (FrWeightRow *row)
+{
+  g_free (row->criterion_id);
+  g_free (row);
+}
+
+static FrStakeholder *
+current_stakeholder (FrWeightsPanel *self)
+{
+  if (self->document == NULL)
+    return NULL;
+  return fr_model_find_stakeholder (fr_document_get_model (self->document), self->stakeholder_id);
+}
+
+static void
+refresh_values (FrWeightsPanel *self)
+{
+  FrModel *model;
+  FrStakeholder *stakeholder = current_stakeholder (self);
+
+  if (self->document == NULL)
+    return;
+  model = fr_document_get_model (self->document);
+  self->updating = TRUE;
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      FrWeightRow *row = g_ptr_array_index (self->rows, i);
+      double value = stakeholder ? fr_model_criterion_weight (model, stakeholder, row->criterion_id) : 0.0;
+
+      gtk_adjustment_set_value (row->adjustment, value * 100.0);
+      gtk_widget_set_sensitive (gtk_widget_get_parent (GTK_WIDGET (row->lock)), stakeholder != NULL);
+    }
+  self->updating = FALSE;
+}
+
+static void
+on_value_changed (GtkAdjustment *adjustment,
+                  FrWeightRow   *row)
+{
+  FrWeightsPanel *self = row->panel;
+
+  if (self->updating)
+    return;
+  if (!fr_weights_panel_set_weight (self, row->criterion_id, gtk_adjustment_get_value (adjustment) / 100.0))
+    refresh_values (self);
+}
+
+static void
+on_lock_toggled (GtkToggleButton *button,
+                 FrWeightRow     *row)
+{
+  fr_weights_panel_set_locked (row->panel, row->criterion_id, gtk_toggle_button_get_active (button));
+}
+
+static guint
+depth_of (const FrModel     *model,
+          const FrCriterion *criterion)
+{
+  guint depth = 0;
+
+  while (criterion->parent_id != NULL && depth < model->criteria->len)
+    {
+      criterion = fr_model_find_criterion (model, criterion->parent_id);
+      if (criterion == NULL)
+        break;
+      depth++;
+    }
+  return depth;
+}
+
+static GtkWidget *
+build_row (FrWeightsPanel *self,
+           FrCriterion    *criterion,
+           guint           depth)
+{
+  FrWeightRow *row = g_new0 (FrWeightRow, 1);
+  GtkWidget *grid = gtk_grid_new ();
+  GtkWidget *name = gtk_label_new (criterion->name);
+  GtkWidget *spin;
+  GtkWidget *scale;
+  GtkWidget *lock;
+  g_autofree char *spin_label = NULL;
+  g_autofree char *lock_label = NULL;
+
+  row->panel = self;
+  row->criterion_id = g_strdup (criterion->id);
+  row->is_group = criterion->is_group;
+  row->adjustment = gtk_adjustment_new (0, 0, 100, 0.5, 5, 0);
+  g_ptr_array_add (self->rows, row);
+
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 6);
+  gtk_widget_set_margin_start (grid, 6 + 12 * (int) depth);
+  gtk_widget_set_margin_end (grid, 6);
+  gtk_widget_set_margin_top (grid, criterion->is_group ? 9 : 3);
+
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (name, TRUE);
+  if (criterion->is_group)
+    gtk_widget_add_css_class (name, "heading");
+  if (criterion->description != NULL)
+    gtk_widget_set_tooltip_text (name, criterion->description);
+
+  spin = gtk_spin_button_new (row->adjustment, 1, 1);
+  gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), TRUE);
+  gtk_editable_set_width_chars (GTK_EDITABLE (spin), 4);
+  gtk_widget_add_css_class (spin, "numeric");
+  /* Translators: accessible name of a weight's number field */
+  spin_label = g_strdup_printf (_("Weight of %s in percent"), criterion->name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, spin_label, -1);
+
+  lock = gtk_toggle_button_new ();
+  gtk_button_set_icon_name (GTK_BUTTON (lock), "changes-allow-symbolic");
+  gtk_widget_add_css_class (lock, "flat");
+  gtk_widget_set_valign (lock, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (lock, _("Lock this weight while others move"));
+  lock_label = g_strdup_printf (_("Lock the weight of %s"), criterion->name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (lock), GTK_ACCESSIBLE_PROPERTY_LABEL, lock_label, -1);
+  row->lock = GTK_TOGGLE_BUTTON (lock);
+
+  scale = gtk_scale_new (GTK_ORIENTATION_HORIZONTAL, row->adjustment);
+  gtk_scale_set_draw_value (GTK_SCALE (scale), FALSE);
+  gtk_widget_set_hexpand (scale, TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (scale), GTK_ACCESSIBLE_PROPERTY_LABEL, criterion->name, -1);
+
+  /* The name gets the whole width; the number sits by its slider. */
+  gtk_grid_attach (GTK_GRID (grid), name, 0, 0, 2, 1);
+  gtk_grid_attach (GTK_GRID (grid), lock, 2, 0, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), scale, 0, 1, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), spin, 1, 1, 2, 1);
+
+  g_signal_connect (row->adjustment, "value-changed", G_CALLBACK (on_value_changed), row);
+  g_signal_connect (lock, "toggled", G_CALLBACK (on_lock_toggled), row);
+  if (!criterion->is_group)
+    gtk_toggle_button_set_active (row->lock, g_hash_table_contains (self->locked, criterion->id));
+  return grid;
+}
+
+static void
+rebuild (FrWeightsPanel *self)
+{
+  GtkWidget *child;
+  FrModel *model;
+
+  while ((child = gtk_widget_get_first_child (self->list)) != NULL)
+    gtk_box_remove (GTK_BOX (self->list), child);
+  g_ptr_array_set_size (self->rows, 0);
+  if (self->document == NULL)
+    return;
+
+  model = fr_document_get_model (self->document);
+  if (model->criteria->len == 0)
+    {
+      GtkWidget *empty = gtk_label_new (_("This document has no criteria yet."));
+      gtk_widget_add_css_class (empty, "dim-label");
+      gtk_label_set_wrap (GTK_LABEL (empty), TRUE);
+      gtk_widget_set_margin_top (empty, 12);
+      gtk_box_append (GTK_BOX (self->list), empty);
+      return;
+    }
+  for (guint i = 0; i < model->criteria->len; i++)
+    {
+      FrCriterion *criterion = g_ptr_array_index (model->criteria, i);
+      gtk_box_append (GTK_BOX (self->list), build_row (self, criterion, depth_of (model, criterion)));
+    }
+  refresh_values (self);
+}
+
+static void
+on_document_changed (FrWeightsPanel *self,
+                     guint           what)
+{
+  if (what & FR_CHANGE_CRITERIA)
+    rebuild (self);
+  else if (what & (FR_CHANGE_WEIGHTS | FR_CHANGE_STAKEHOLDERS))
+    refresh_values (self);
+}
+
+static void
+fr_weights_panel_dispose (GObject *object)
+{
+  FrWeightsPanel *self = FR_WEIGHTS_PANEL (object);
+
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  g_clear_object (&self->document);
+  g_clear_object (&self->history);
+
+  G_OBJECT_CLASS (fr_weights_panel_parent_class)->dispose (object);
+}
+
+static void
+fr_weights_panel_finalize (GObject *object)
+{
+  FrWeightsPanel *self = FR_WEIGHTS_PANEL (object);
+
+  g_ptr_array_unref (self->rows);
+  g_hash_table_unref (self->locked);
+  g_hash_table_unref (self->profiles);
+  g_free (self->stakeholder_id);
+
+  G_OBJECT_CLASS (fr_weights_panel_parent_class)->finalize (object);
+}
+
+static void
+fr_weights_panel_class_init (FrWeightsPanelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = fr_weights_panel_dispose;
+  object_class->finalize = fr_weights_panel_finalize;
+}
+
+static void
+fr_weights_panel_init (FrWeightsPanel *self)
+{
+  self->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
+  self->locked = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->profiles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                          (GDestroyNotify) fr_stakeholder_free);
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
+  self->list = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_set_margin_bottom (self->list, 6);
+  gtk_box_append (GTK_BOX (self), self->list);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Criteria weights"), -1);
+}
+
+GtkWidget *
+fr_weights_panel_new (void)
+{
+  return g_object_new (FR_TYPE_WEIGHTS_PANEL, NULL);
+}
+
+void
+fr_weights_panel_take_profile (FrWeightsPanel *self)
+{
+  FrModel *model;
+
+  g_return_if_fail (FR_IS_WEIGHTS_PANEL (self));
+
+  g_hash_table_remove_all (self->profiles);
+  if (self->document == NULL)
+    return;
+  model = fr_document_get_model (self->document);
+  for (guint i = 0; i < model->stakeholders->len; i++)
+    {
+      FrStakeholder *stakeholder = g_ptr_array_index (model->stakeholders, i);
+      FrStakeholder *copy = fr_stakeholder_new (stakeholder->id, stakeholder->name);
+      fr_weights_copy (copy, stakeholder);
+      g_hash_table_insert (self->profiles, g_strdup (stakeholder->id), copy);
+    }
+}
+
+void
+fr_weights_panel_set_document (FrWeightsPanel *self,
+                               FrDocument     *document,
+                               FrHistory      *history)
+{
+  g_return_if_fail (FR_IS_WEIGHTS_PANEL (self));
+
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  g_set_object (&self->document, document);
+  g_set_object (&self->history, history);
+  g_hash_table_remove_all (self->locked);
+  if (document != NULL)
+    g_signal_connect_object (document, "changed", G_CALLBACK (on_document_changed), self, G_CONNECT_SWAPPED);
+  fr_weights_panel_take_profile (self);
+  rebuild (self);
+}
+
+void
+fr_weights_panel_set_stakeholder (FrWeightsPanel *self,
+                                  const char     *stakeholder_id)
+{
+  g_return_if_fail (FR_IS_WEIGHTS_PANEL (self));
+
+  g_free (self->stakeholder_id);
+  self->stakeholder_id = g_strdup (stakeholder_id);
+  refresh_values (self);
+}
+
+gboolean
+fr_weights_panel_set_weight (FrWeightsPanel *self,
+                             const char     *criterion_id,
+                             double          value)
+{
+  FrStakeholder *stakeholder = current_stakeholder (self);
+  FrModel *model;
+  g_autofree char *merge_key = NULL;
+
+  g_return_val_if_fail (FR_IS_WEIGHTS_PANEL (self), FALSE);
+
+  if (stakeholder == NULL)
+    return FALSE;
+  model = fr_document_get_model (self->document);
+  if (fr_model_find_criterion (model, criterion_id) == NULL)
+    return FALSE;
+  if (self->history != NULL)
+    {
+      merge_key = g_strdup_printf ("weight:%s:%s", stakeholder->id, criterion_id);
+      fr_history_checkpoint (self->history, _("Change Weight"), merge_key);
+    }
+  if (!fr_weights_set (model, stakeholder, criterion_id, value, self->locked))
+    return FALSE;
+  fr_document_changed (self->document, FR_CHANGE_WEIGHTS);
+  return TRUE;
+}
+
+void
+fr_weights_panel_set_locked (FrWeightsPanel *self,
+                             const char     *criterion_id,
+                             gboolean        locked)
+{
+  FrModel *model;
+
+  g_return_if_fail (FR_IS_WEIGHTS_PANEL (self));
+
+  if (self->document == NULL)
+    return;
+  model = fr_document_get_model (self->document);
+  /* A group's lock is the lock of all its leaves. */
+  for (guint i = 0; i < model->criteria->len; i++)
+    {
+      FrCriterion *criterion = g_ptr_array_index (model->criteria, i);
+      const FrCriterion *walk = criterion;
+      gboolean under = FALSE;
+
+      for (guint steps = 0; walk != NULL && steps <= model->criteria->len; steps++)
+        {
+          if (g_strcmp0 (walk->id, criterion_id) == 0)
+            {
+              under = TRUE;
+              break;
+            }
+          walk = fr_model_find_criterion (model, walk->parent_id);
+        }
+      if (!under || criterion->is_group)
+        continue;
+      if (locked)
+        g_hash_table_add (self->locked, g_strdup (criterion->id));
+      else
+        g_hash_table_remove (self->locked, criterion->id);
+    }
+
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      FrWeightRow *row = g_ptr_array_index (self->rows, i);
+      gboolean row_locked = row->is_group ? g_strcmp0 (row->criterion_id, criterion_id) == 0 && locked
+                                          : g_hash_table_contains (self->locked, row->criterion_id);
+
+      if (row->is_group && g_strcmp0 (row->criterion_id, criterion_id) != 0)
+        continue;
+      g_signal_handlers_block_by_func (row->lock, on_lock_toggled, row);
+      gtk_toggle_button_set_active (row->lock, row_locked);
+      g_signal_handlers_unblock_by_func (row->lock, on_lock_toggled, row);
+      gtk_button_set_icon_name (GTK_BUTTON (row->lock),
+                                row_locked ? "changes-prevent-symbolic" : "changes-allow-symbolic");
+    }
+}
+
+gboolean
+fr_weights_panel_get_locked (FrWeightsPanel *self,
+                             const char     *criterion_id)
+{
+  g_return_val_if_fail (FR_IS_WEIGHTS_PANEL (self), FALSE);
+  return g_hash_table_contains (self->locked, criterion_id);
+}
+
+void
+fr_weights_panel_normalise (FrWeightsPanel *self)
+{
+  FrStakeholder *stakeholder = current_stakeholder (self);
+
+  g_return_if_fail (FR_IS_WEIGHTS_PANEL (self));
+
+  if (stakeholder == NULL)
+    return;
+  if (self->history != NULL)
+    fr_history_checkpoint (self->history, _("Normalise Weights"), NULL);
+  fr_weights_normalise (fr_document_get_model (self->document), stakeholder);
+  fr_document_changed (self->document, FR_CHANGE_WEIGHTS);
+}
+
+void
+fr_weights_panel_reset (FrWeightsPanel *self)
+{
+  FrStakeholder *stakeholder = current_stakeholder (self);
+  FrStakeholder *profile;
+
+  g_return_if_fail (FR_IS_WEIGHTS_PANEL (self));
+
+  if (stakeholder == NULL)
+    return;
+  profile = g_hash_table_lookup (self->profiles, stakeholder->id);
+  if (profile == NULL)
+    return;
+  if (self->history != NULL)
+    fr_history_checkpoint (self->history, _("Reset Weights"), NULL);
+  fr_weights_copy (stakeholder, profile);
+  fr_document_changed (self->document, FR_CHANGE_WEIGHTS);
+}
