@@ -210,7 +210,7 @@ int
 main (int    argc,
       char **argv)
 {
-  gtk_test_init (&argc, &argv, NULL);
+  gtk_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   adw_init ();
 
   g_test_add ("/app/map/scrubbing", Fixture, NULL, fixture_set_up, test_scrubbing_recolours, fixture_tear_down);

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "fr-application.h"
+#include "fr-drafts.h"
 #include "fr-paths.h"
 #include "fr-preferences-window.h"
 #include "fr-window.h"
@@ -45,6 +46,72 @@ new_window (FrApplication *self)
 }
 
 static void
+on_restore_response (AdwMessageDialog *dialog,
+                     const char       *response,
+                     gpointer          user_data)
+{
+  FrApplication *self = FR_APPLICATION (user_data);
+  GPtrArray *drafts = g_object_get_data (G_OBJECT (dialog), "fr-drafts");
+  FrWindow *first = FR_WINDOW (gtk_window_get_transient_for (GTK_WINDOW (dialog)));
+
+  for (guint i = 0; i < drafts->len; i++)
+    {
+      FrDraft *draft = g_ptr_array_index (drafts, i);
+
+      if (g_str_equal (response, "restore"))
+        {
+          /* The first draft takes the untouched window the user just got. */
+          FrWindow *window = (i == 0 && first != NULL) ? first : new_window (self);
+          fr_window_restore_draft (window, draft);
+          gtk_window_present (GTK_WINDOW (window));
+        }
+      else
+        {
+          g_autoptr(GError) error = NULL;
+          if (!fr_drafts_remove (draft->id, &error))
+            g_warning ("%s", error->message);
+        }
+    }
+}
+
+/* Work a crash or a kill left behind is offered back before anything else. */
+static void
+offer_drafts (FrApplication *self,
+              FrWindow      *window)
+{
+  g_autoptr(GPtrArray) drafts = fr_drafts_list ();
+  g_autoptr(GString) names = g_string_new (NULL);
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  if (drafts->len == 0)
+    return;
+  for (guint i = 0; i < drafts->len; i++)
+    {
+      FrDraft *draft = g_ptr_array_index (drafts, i);
+      g_string_append_printf (names, "\n• %s", draft->title && draft->title[0] ? draft->title : _("Untitled Document"));
+    }
+  body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "Frontier closed before this document was saved:%s",
+                                       "Frontier closed before these documents were saved:%s",
+                                       drafts->len),
+                          names->str);
+  dialog = adw_message_dialog_new (GTK_WINDOW (window), _("Restore Unsaved Work?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "discard", _("_Discard"),
+                                    "restore", _("_Restore"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "restore");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "restore");
+  g_object_set_data_full (G_OBJECT (dialog), "fr-drafts", g_steal_pointer (&drafts),
+                          (GDestroyNotify) g_ptr_array_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_restore_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 fr_application_activate (GApplication *application)
 {
   FrApplication *self = FR_APPLICATION (application);
@@ -60,6 +127,9 @@ fr_application_activate (GApplication *application)
        * as a copy so saving asks where to put it. */
       fr_window_open_template (fr_window, file);
       window = GTK_WINDOW (fr_window);
+      gtk_window_present (window);
+      offer_drafts (self, fr_window);
+      return;
     }
   gtk_window_present (window);
 }
@@ -217,7 +287,21 @@ about_activated (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+/* For scripts and tests: the same as moving a slider in the active window. */
+static void
+set_weight_activated (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  FrApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (FR_IS_WINDOW (window))
+    gtk_widget_activate_action_variant (GTK_WIDGET (window), "win.set-weight", parameter);
+}
+
 static const GActionEntry app_actions[] = {
+  { "set-weight", set_weight_activated, "(sd)", NULL, NULL },
   { "quit", quit_activated, NULL, NULL, NULL },
   { "new-window", new_window_activated, NULL, NULL, NULL },
   { "preferences", preferences_activated, NULL, NULL, NULL },

@@ -53,6 +53,9 @@ struct _FrWindow
   FrHistory *history;
   GtkCssProvider *option_css;
   GSettings *settings;
+  char *draft_id;
+  guint autosave_source;
+  guint inhibit_cookie;
   /* Set while the sidebar's stakeholder list is rebuilt, so that the
    * dropdown's selection change is not taken for a user's choice. */
   gboolean updating_stakeholders;
@@ -568,6 +571,88 @@ on_method_selected (FrWindow *self)
 }
 
 static void
+remove_draft (FrWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_clear_handle_id (&self->autosave_source, g_source_remove);
+  if (self->draft_id == NULL)
+    return;
+  if (!fr_drafts_remove (self->draft_id, &error))
+    g_warning ("%s", error->message);
+  g_clear_pointer (&self->draft_id, g_free);
+}
+
+static gboolean
+autosave_timeout (gpointer user_data)
+{
+  FrWindow *self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = fr_document_dup_title (self->document);
+  GFile *file = fr_document_get_file (self->document);
+  g_autofree char *uri = file ? g_file_get_uri (file) : NULL;
+
+  self->autosave_source = 0;
+  if (!fr_document_get_modified (self->document))
+    return G_SOURCE_REMOVE;
+  if (self->draft_id == NULL)
+    self->draft_id = fr_drafts_new_id ();
+  if (!fr_drafts_write (self->draft_id, fr_document_get_model (self->document), uri, title, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("Unsaved changes could not be kept as a draft: %s"),
+                                                  error->message);
+      show_toast (self, message);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+/* Every change re-arms the timer, so a draft is written once the user
+ * pauses, not on every slider tick. */
+static void
+schedule_autosave (FrWindow *self)
+{
+  guint delay = self->settings ? g_settings_get_uint (self->settings, "autosave-delay") : 3;
+
+  g_clear_handle_id (&self->autosave_source, g_source_remove);
+  if (fr_document_get_modified (self->document))
+    self->autosave_source = g_timeout_add_seconds (delay, autosave_timeout, self);
+  else
+    remove_draft (self);
+}
+
+static void
+update_inhibit (FrWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  gboolean modified = self->document != NULL && fr_document_get_modified (self->document);
+
+  if (app == NULL)
+    return;
+  if (modified && self->inhibit_cookie == 0)
+    self->inhibit_cookie = gtk_application_inhibit (app, GTK_WINDOW (self), GTK_APPLICATION_INHIBIT_LOGOUT,
+                                                    _("There are unsaved changes"));
+  else if (!modified && self->inhibit_cookie != 0)
+    {
+      gtk_application_uninhibit (app, self->inhibit_cookie);
+      self->inhibit_cookie = 0;
+    }
+}
+
+static void
+on_modified_changed (FrWindow *self)
+{
+  update_title (self);
+  update_inhibit (self);
+  schedule_autosave (self);
+}
+
+static void
+on_document_edited (FrWindow *self)
+{
+  schedule_autosave (self);
+}
+
+static void
 set_document (FrWindow   *self,
               FrDocument *document)
 {
@@ -589,7 +674,8 @@ set_document (FrWindow   *self,
   fr_map_view_set_model (self->map_view, fr_document_get_model (document));
   fr_timeline_view_set_model (self->timeline_view, fr_document_get_model (document));
   g_signal_connect_object (document, "changed", G_CALLBACK (on_document_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (document, "notify::modified", G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (document, "notify::modified", G_CALLBACK (on_modified_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (document, "changed", G_CALLBACK (on_document_edited), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (document, "notify::file", G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
   on_document_changed (self, FR_CHANGE_ALL);
   rebuild_ranking (self);
@@ -669,6 +755,43 @@ fr_window_open_template (FrWindow *self,
   return TRUE;
 }
 
+gboolean
+fr_window_restore_draft (FrWindow      *self,
+                         const FrDraft *draft)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FrDocument) document = NULL;
+  FrModel *model;
+
+  g_return_val_if_fail (FR_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (draft != NULL, FALSE);
+
+  model = fr_draft_load (draft, &error);
+  if (model == NULL)
+    {
+      show_error (self, _("Could Not Restore Unsaved Work"), error->message);
+      return FALSE;
+    }
+  document = fr_document_new_for_model (model);
+  if (draft->origin_uri != NULL)
+    {
+      g_autoptr(GFile) origin = g_file_new_for_uri (draft->origin_uri);
+      fr_document_set_file (document, origin);
+    }
+  set_document (self, document);
+  g_free (self->draft_id);
+  self->draft_id = g_strdup (draft->id);
+  fr_document_set_modified (document, TRUE);
+  return TRUE;
+}
+
+const char *
+fr_window_get_draft_id (FrWindow *self)
+{
+  g_return_val_if_fail (FR_IS_WINDOW (self), NULL);
+  return self->draft_id;
+}
+
 static gboolean
 save_to (FrWindow *self,
          GFile    *file)
@@ -691,6 +814,7 @@ save_to (FrWindow *self,
   fr_document_set_file (self->document, file);
   fr_document_set_modified (self->document, FALSE);
   fr_history_mark_saved (self->history);
+  remove_draft (self);
   fr_weights_panel_take_profile (self->weights_panel);
   show_toast (self, _("Saved"));
   return TRUE;
@@ -905,6 +1029,7 @@ on_close_response (AdwMessageDialog *dialog,
   if (g_str_equal (response, "discard"))
     {
       fr_document_set_modified (self->document, FALSE);
+      remove_draft (self);
       gtk_window_destroy (GTK_WINDOW (self));
     }
   else if (g_str_equal (response, "save"))
@@ -947,7 +1072,10 @@ fr_window_close_request (GtkWindow *window)
     }
 
   if (self->document == NULL || !fr_document_get_modified (self->document))
-    return GTK_WINDOW_CLASS (fr_window_parent_class)->close_request (window);
+    {
+      remove_draft (self);
+      return GTK_WINDOW_CLASS (fr_window_parent_class)->close_request (window);
+    }
 
   name = fr_document_dup_title (self->document);
   heading = g_strdup_printf (_("Save Changes to “%s”?"), name);
@@ -974,6 +1102,12 @@ fr_window_dispose (GObject *object)
 
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
+  /* A window torn down with unsaved work keeps its draft for next time. */
+  g_clear_handle_id (&self->autosave_source, g_source_remove);
+  g_clear_pointer (&self->draft_id, g_free);
+  if (self->inhibit_cookie != 0 && gtk_window_get_application (GTK_WINDOW (self)) != NULL)
+    gtk_application_uninhibit (gtk_window_get_application (GTK_WINDOW (self)), self->inhibit_cookie);
+  self->inhibit_cookie = 0;
   g_clear_object (&self->analysis);
   g_clear_object (&self->history);
   g_clear_object (&self->document);

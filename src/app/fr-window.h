@@ -9,6 +9,7 @@
 #include "fr-analysis.h"
 #include "fr-application.h"
 #include "fr-document.h"
+#include "fr-drafts.h"
 
 G_BEGIN_DECLS
 
@@ -24,6 +25,11 @@ gboolean    fr_window_open_file     (FrWindow      *self,
 /* Loads @file as a new, unsaved document (the bundled scenario). */
 gboolean    fr_window_open_template (FrWindow      *self,
                                      GFile         *file);
+/* Opens the unsaved work of @draft; the window goes on updating it. */
+gboolean    fr_window_restore_draft (FrWindow      *self,
+                                     const FrDraft *draft);
+/* The id of this window's draft, NULL while it has none. */
+const char *fr_window_get_draft_id  (FrWindow      *self);
 /* The name of the visible page: "map", "analysis", "options", "sources". */
 const char *fr_window_get_view_name (FrWindow      *self);
 /* The ranking and the other results the window shows. */
