@@ -10,6 +10,7 @@
 #include "fr-preferences-window.h"
 #include "fr-weights.h"
 #include "fr-window.h"
+#include "fr-xml.h"
 
 static void
 iterate_until (gboolean (*done) (gpointer), gpointer data)
@@ -238,6 +239,97 @@ test_weight_action_and_undo (void)
   close_all_windows ();
 }
 
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data))
+      return l->data;
+  return NULL;
+}
+
+static void
+test_csv_import (void)
+{
+  FrWindow *window = open_scenario_window ();
+  g_autoptr(GFileIOStream) stream = NULL;
+  g_autoptr(GFile) csv = g_file_new_tmp ("matrix-XXXXXX.csv", &stream, NULL);
+  const char *text = "\xef\xbb\xbfOption;Deterrence;Cost\r\n\"Armed; neutral\";7;40\r\nNATO;9;90\r\n";
+  g_autoptr(GBytes) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  FrDocument *document;
+  FrModel *model;
+
+  g_assert_true (g_file_replace_contents (csv, text, strlen (text), NULL, FALSE, 0, NULL, NULL, NULL));
+  g_assert_true (fr_window_open_file (window, csv));
+  document = fr_window_get_document (window);
+  model = fr_document_get_model (document);
+  g_assert_cmpuint (model->options->len, ==, 2);
+  g_assert_cmpstr (((FrOption *) g_ptr_array_index (model->options, 0))->name, ==, "Armed; neutral");
+  g_assert_cmpuint (model->criteria->len, ==, 2);
+  g_assert_cmpuint (model->stakeholders->len, ==, 1);
+  /* Imported, not yet saved anywhere. */
+  g_assert_null (fr_document_get_file (document));
+  g_assert_true (fr_document_get_modified (document));
+  g_assert_nonnull (fr_analysis_get_scores (fr_window_get_analysis (window)));
+  saved = fr_xml_save_bytes (model, &error);
+  g_assert_no_error (error);
+  g_file_delete (csv, NULL, NULL);
+
+  /* A bad cell is reported with its line and column, and nothing changes. */
+  {
+    g_autoptr(GFileIOStream) bad_stream = NULL;
+    g_autoptr(GFile) bad = g_file_new_tmp ("bad-XXXXXX.csv", &bad_stream, NULL);
+    const char *bad_text = "Option,A,B\nX,1,2\nY,3,oops\n";
+    AdwMessageDialog *dialog;
+
+    g_assert_true (g_file_replace_contents (bad, bad_text, strlen (bad_text), NULL, FALSE, 0, NULL, NULL, NULL));
+    g_assert_false (fr_window_open_file (window, bad));
+    g_assert_true (fr_window_get_document (window) == document);
+    dialog = find_message_dialog ();
+    g_assert_nonnull (dialog);
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "3"));
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    g_file_delete (bad, NULL, NULL);
+  }
+  fr_document_set_modified (document, FALSE);
+  close_all_windows ();
+}
+
+static void
+test_kml_layer_import (void)
+{
+  FrWindow *window = open_scenario_window ();
+  g_autofree char *good_path = g_test_build_filename (G_TEST_DIST, "fixtures", "kml", "holes.kml", NULL);
+  g_autofree char *bad_path = g_test_build_filename (G_TEST_DIST, "fixtures", "kml", "doctype-external.kml", NULL);
+  g_autoptr(GFile) good = g_file_new_for_path (good_path);
+  g_autoptr(GFile) bad = g_file_new_for_path (bad_path);
+  FrModel *model = fr_document_get_model (fr_window_get_document (window));
+  guint before = model->layers->len;
+  AdwMessageDialog *dialog;
+
+  g_assert_true (fr_window_import_layer (window, good));
+  model = fr_document_get_model (fr_window_get_document (window));
+  g_assert_cmpuint (model->layers->len, ==, before + 1);
+  g_assert_true (((FrLayer *) g_ptr_array_index (model->layers, before))->visible);
+
+  /* A hostile file is refused with a message and adds nothing. */
+  g_assert_false (fr_window_import_layer (window, bad));
+  g_assert_cmpuint (model->layers->len, ==, before + 1);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* Importing is one undoable step. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  model = fr_document_get_model (fr_window_get_document (window));
+  g_assert_cmpuint (model->layers->len, ==, before);
+  fr_document_set_modified (fr_window_get_document (window), FALSE);
+  close_all_windows ();
+}
+
 static void
 test_templates_instantiate (void)
 {
@@ -295,6 +387,8 @@ main (int    argc,
   g_test_add_func ("/app/window/maps-with-scenario", test_window_maps_with_scenario);
   g_test_add_func ("/app/window/open", test_open_file_and_bad_file);
   g_test_add_func ("/app/weights/action-and-undo", test_weight_action_and_undo);
+  g_test_add_func ("/app/import/csv", test_csv_import);
+  g_test_add_func ("/app/import/kml-layer", test_kml_layer_import);
   g_test_add_func ("/app/templates/instantiate", test_templates_instantiate);
   g_test_add_func ("/app/settings/window-size", test_settings_keep_window_size);
   status = g_test_run ();

@@ -13,10 +13,12 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "fr-date.h"
 #include "fr-format.h"
 #include "fr-frontier.h"
+#include "fr-kml.h"
 #include "fr-map-render.h"
 #include "fr-map-view.h"
 #include "fr-timeline.h"
@@ -33,6 +35,7 @@ struct _FrMapView
   FrTimelineState *state;
   FrFrontier *frontier;
   FrMapCache *cache;
+  GPtrArray *layers;           /* FrKmlDocument*, the model's visible layers */
   gint32 day;
   char *option_id;
   char *selected_region;
@@ -116,6 +119,7 @@ fill_scene (FrMapView  *self,
   scene->selected_region = self->selected_region;
   scene->hovered_region = self->hovered_region;
   scene->cache = self->cache;
+  scene->layers = self->layers;
   if (self->metres_per_pixel > 0)
     {
       scene->center_x = self->center_x;
@@ -486,6 +490,7 @@ fr_map_view_finalize (GObject *object)
   g_clear_pointer (&self->state, fr_timeline_state_free);
   g_clear_pointer (&self->timeline, fr_timeline_unref);
   g_clear_pointer (&self->cache, fr_map_cache_free);
+  g_clear_pointer (&self->layers, g_ptr_array_unref);
   g_free (self->option_id);
   g_free (self->selected_region);
   g_free (self->hovered_region);
@@ -590,8 +595,28 @@ fr_map_view_model_changed (FrMapView *self)
   g_clear_pointer (&self->frontier, fr_frontier_free);
   g_clear_pointer (&self->state, fr_timeline_state_free);
   g_clear_pointer (&self->timeline, fr_timeline_unref);
+  g_clear_pointer (&self->layers, g_ptr_array_unref);
   if (self->model != NULL)
-    self->timeline = fr_timeline_new (self->model);
+    {
+      self->timeline = fr_timeline_new (self->model);
+      self->layers = g_ptr_array_new_with_free_func ((GDestroyNotify) fr_kml_document_free);
+      for (guint i = 0; i < self->model->layers->len; i++)
+        {
+          const FrLayer *layer = g_ptr_array_index (self->model->layers, i);
+          g_autoptr(GError) error = NULL;
+          FrKmlDocument *kml;
+
+          if (!layer->visible || layer->kml == NULL)
+            continue;
+          /* Layers were checked when they were imported; one that no longer
+           * parses is left off the map rather than stopping it. */
+          kml = fr_kml_parse (layer->kml, strlen (layer->kml), layer->name, &error);
+          if (kml != NULL)
+            g_ptr_array_add (self->layers, kml);
+          else
+            g_debug ("layer %s: %s", layer->id, error->message);
+        }
+    }
   refresh_state (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }

@@ -7,11 +7,15 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "fr-analysis.h"
 #include "fr-date.h"
 #include "fr-format.h"
+#include "fr-csv.h"
 #include "fr-history.h"
+#include "fr-import.h"
+#include "fr-kml.h"
 #include "fr-weights-panel.h"
 #include "fr-map-view.h"
 #include "fr-timeline-view.h"
@@ -46,6 +50,7 @@ struct _FrWindow
   GtkLabel *date_label;
   GtkLabel *frontier_label;
   GtkDropDown *projection_dropdown;
+  GtkListBox *layers_list;
   GtkStringList *projection_names;
 
   FrDocument *document;
@@ -497,6 +502,149 @@ rebuild_projections (FrWindow *self)
   gtk_drop_down_set_selected (self->projection_dropdown, 0);
 }
 
+static FrLayer *
+find_layer (FrModel    *model,
+            const char *id)
+{
+  for (guint i = 0; i < model->layers->len; i++)
+    {
+      FrLayer *layer = g_ptr_array_index (model->layers, i);
+      if (g_strcmp0 (layer->id, id) == 0)
+        return layer;
+    }
+  return NULL;
+}
+
+static void
+on_layer_toggled (GtkCheckButton *check,
+                  FrWindow       *self)
+{
+  const char *id = g_object_get_data (G_OBJECT (check), "fr-layer-id");
+  FrLayer *layer = find_layer (fr_document_get_model (self->document), id);
+  gboolean visible = gtk_check_button_get_active (check);
+
+  if (layer == NULL || layer->visible == visible)
+    return;
+  fr_history_checkpoint (self->history, visible ? _("Show Layer") : _("Hide Layer"), NULL);
+  layer->visible = visible;
+  fr_document_changed (self->document, FR_CHANGE_LAYERS);
+}
+
+static void
+rebuild_layers (FrWindow *self)
+{
+  FrModel *model = fr_document_get_model (self->document);
+
+  clear_list (self->layers_list);
+  gtk_widget_set_visible (GTK_WIDGET (self->layers_list), model->layers->len > 0);
+  for (guint i = 0; i < model->layers->len; i++)
+    {
+      FrLayer *layer = g_ptr_array_index (model->layers, i);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *check = gtk_check_button_new ();
+      GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), layer->name ? layer->name : layer->id);
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), layer->visible);
+      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+      g_object_set_data_full (G_OBJECT (check), "fr-layer-id", g_strdup (layer->id), g_free);
+      g_signal_connect_object (check, "toggled", G_CALLBACK (on_layer_toggled), self, 0);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      gtk_widget_add_css_class (remove, "flat");
+      gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+      gtk_widget_set_tooltip_text (remove, _("Remove Layer"));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), "win.remove-layer");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (remove), "s", layer->id);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+      gtk_list_box_append (self->layers_list, row);
+    }
+}
+
+gboolean
+fr_window_import_layer (FrWindow *self,
+                        GFile    *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *basename = g_file_get_basename (file);
+  g_autofree char *contents = NULL;
+  g_autoptr(FrKmlDocument) kml = NULL;
+  g_autoptr(GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  FrModel *model = fr_document_get_model (self->document);
+  g_autofree char *id = NULL;
+  g_autofree char *name = NULL;
+  gsize length = 0;
+
+  g_return_val_if_fail (FR_IS_WINDOW (self), FALSE);
+
+  /* Parse first: a file that is not good KML never enters the document. */
+  kml = path ? fr_kml_load_file (path, &error) : NULL;
+  if (kml == NULL || !g_file_get_contents (path, &contents, &length, &error))
+    {
+      g_autofree char *heading = g_strdup_printf (_("Could Not Import “%s”"), basename);
+      show_error (self, heading, error ? error->message : _("Only files on this computer can be imported."));
+      return FALSE;
+    }
+  for (guint i = 0; i < model->layers->len; i++)
+    g_hash_table_add (taken, g_strdup (((FrLayer *) g_ptr_array_index (model->layers, i))->id));
+  name = kml->name && kml->name[0] ? g_strdup (kml->name) : g_strdup (basename);
+  id = fr_make_id (name, "layer", taken);
+  fr_history_checkpoint (self->history, _("Import Layer"), NULL);
+  g_ptr_array_add (model->layers, fr_layer_new (id, name, contents));
+  fr_document_changed (self->document, FR_CHANGE_LAYERS);
+  return TRUE;
+}
+
+static void
+on_import_layer_response (GtkNativeDialog *dialog,
+                          int              response,
+                          FrWindow        *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      fr_window_import_layer (self, file);
+    }
+  g_object_unref (dialog);
+}
+
+static void
+layer_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  FrWindow *self = FR_WINDOW (widget);
+
+  if (g_str_equal (action_name, "win.import-layer"))
+    {
+      GtkFileChooserNative *chooser;
+      g_autoptr(GtkFileFilter) kml = gtk_file_filter_new ();
+
+      chooser = gtk_file_chooser_native_new (_("Import a KML Layer"), GTK_WINDOW (self),
+                                             GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
+      gtk_file_filter_set_name (kml, _("KML Files"));
+      gtk_file_filter_add_mime_type (kml, "application/vnd.google-earth.kml+xml");
+      gtk_file_filter_add_suffix (kml, "kml");
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), kml);
+      gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+      g_signal_connect (chooser, "response", G_CALLBACK (on_import_layer_response), self);
+      gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+    }
+  else if (g_str_equal (action_name, "win.remove-layer"))
+    {
+      FrModel *model = fr_document_get_model (self->document);
+      FrLayer *layer = find_layer (model, g_variant_get_string (parameter, NULL));
+
+      if (layer == NULL)
+        return;
+      fr_history_checkpoint (self->history, _("Remove Layer"), NULL);
+      g_ptr_array_remove (model->layers, layer);
+      fr_document_changed (self->document, FR_CHANGE_LAYERS);
+    }
+}
+
 static void
 map_action (GtkWidget  *widget,
             const char *action_name,
@@ -541,6 +689,12 @@ on_document_changed (FrWindow *self,
     }
   if (what & FR_CHANGE_OPTIONS)
     rebuild_projections (self);
+  if (what & FR_CHANGE_LAYERS)
+    {
+      if (!(what & (FR_CHANGE_TIMELINE | FR_CHANGE_PROJECTIONS | FR_CHANGE_META)))
+        fr_map_view_model_changed (self->map_view);
+      rebuild_layers (self);
+    }
   update_title (self);
 }
 
@@ -682,6 +836,24 @@ set_document (FrWindow   *self,
   fr_window_actions_update (self);
 }
 
+static gboolean
+is_csv (GFile *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *lower = name ? g_ascii_strdown (name, -1) : NULL;
+
+  return lower != NULL && (g_str_has_suffix (lower, ".csv") || g_str_has_suffix (lower, ".tsv"));
+}
+
+static gboolean
+is_kml (GFile *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *lower = name ? g_ascii_strdown (name, -1) : NULL;
+
+  return lower != NULL && g_str_has_suffix (lower, ".kml");
+}
+
 static FrModel *
 load_model (FrWindow  *self,
             GFile     *file,
@@ -695,7 +867,26 @@ load_model (FrWindow  *self,
                    _("Only files on this computer can be opened."));
       return NULL;
     }
+  if (is_csv (file))
+    {
+      g_autoptr(FrMatrix) matrix = fr_csv_load_matrix (path, error);
+      g_autofree char *basename = g_file_get_basename (file);
+      g_autofree char *title = NULL;
+
+      if (matrix == NULL)
+        return NULL;
+      title = g_strndup (basename, strlen (basename) - 4);
+      return fr_model_new_from_matrix (matrix, title, basename);
+    }
   return fr_xml_load_file (path, error);
+}
+
+static void
+remember_recent (GFile *file)
+{
+  g_autofree char *uri = g_file_get_uri (file);
+
+  gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
 }
 
 static void
@@ -728,6 +919,14 @@ fr_window_open_file (FrWindow *self,
       return FALSE;
     }
   document = fr_document_new_for_model (model);
+  remember_recent (file);
+  if (is_csv (file))
+    {
+      /* An imported matrix is a new document: saving asks where. */
+      set_document (self, document);
+      fr_document_set_modified (document, TRUE);
+      return TRUE;
+    }
   fr_document_set_file (document, file);
   set_document (self, document);
   return TRUE;
@@ -815,6 +1014,7 @@ save_to (FrWindow *self,
   fr_document_set_modified (self->document, FALSE);
   fr_history_mark_saved (self->history);
   remove_draft (self);
+  remember_recent (file);
   fr_weights_panel_take_profile (self->weights_panel);
   show_toast (self, _("Saved"));
   return TRUE;
@@ -845,6 +1045,45 @@ add_filters (GtkFileChooser *chooser,
   gtk_file_chooser_set_filter (chooser, documents);
 }
 
+/* Opens @file the way a user expects wherever it came from (the Open
+ * dialog, a drop): a KML file becomes a layer of this document; anything
+ * else opens in this window when it holds nothing of value, else in a new
+ * window, so no unsaved work is ever replaced. */
+static void
+open_dropped_or_chosen (FrWindow *self,
+                        GFile    *file)
+{
+  gboolean untouched = fr_document_get_file (self->document) == NULL &&
+                       !fr_document_get_modified (self->document);
+
+  if (is_kml (file))
+    fr_window_import_layer (self, file);
+  else if (untouched)
+    fr_window_open_file (self, file);
+  else
+    {
+      GApplication *app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+      g_application_open (app, &file, 1, "");
+    }
+}
+
+static gboolean
+on_drop (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         FrWindow      *self)
+{
+  GSList *files;
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+  files = g_value_get_boxed (value);
+  for (GSList *l = files; l != NULL; l = l->next)
+    open_dropped_or_chosen (self, l->data);
+  return files != NULL;
+}
+
 static void
 on_open_response (GtkNativeDialog *dialog,
                   int              response,
@@ -853,19 +1092,7 @@ on_open_response (GtkNativeDialog *dialog,
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      FrModel *current = fr_document_get_model (self->document);
-      gboolean empty = fr_document_get_file (self->document) == NULL &&
-                       !fr_document_get_modified (self->document) &&
-                       current->options->len == 0;
-
-      /* Keep unsaved work: open in this window only when it holds nothing. */
-      if (empty)
-        fr_window_open_file (self, file);
-      else
-        {
-          GApplication *app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
-          g_application_open (app, &file, 1, "");
-        }
+      open_dropped_or_chosen (self, file);
     }
   g_object_unref (dialog);
 }
@@ -880,7 +1107,7 @@ open_action (GtkWidget  *widget,
 
   chooser = gtk_file_chooser_native_new (_("Open a Document"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
-  add_filters (GTK_FILE_CHOOSER (chooser), FALSE);
+  add_filters (GTK_FILE_CHOOSER (chooser), TRUE);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect (chooser, "response", G_CALLBACK (on_open_response), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
@@ -1157,7 +1384,10 @@ fr_window_class_init (FrWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FrWindow, date_label);
   gtk_widget_class_bind_template_child (widget_class, FrWindow, frontier_label);
   gtk_widget_class_bind_template_child (widget_class, FrWindow, projection_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, FrWindow, layers_list);
   gtk_widget_class_bind_template_child (widget_class, FrWindow, projection_names);
+  gtk_widget_class_install_action (widget_class, "win.import-layer", NULL, layer_action);
+  gtk_widget_class_install_action (widget_class, "win.remove-layer", "s", layer_action);
   gtk_widget_class_install_action (widget_class, "map.zoom-in", NULL, map_action);
   gtk_widget_class_install_action (widget_class, "map.zoom-out", NULL, map_action);
   gtk_widget_class_install_action (widget_class, "map.reset", NULL, map_action);
@@ -1198,6 +1428,11 @@ fr_window_init (FrWindow *self)
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
   g_signal_connect_object (self->stakeholder_dropdown, "notify::selected",
                            G_CALLBACK (on_stakeholder_selected), self, G_CONNECT_SWAPPED);
+  {
+    GtkDropTarget *drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+    g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
+    gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+  }
   g_signal_connect_object (self->method_dropdown, "notify::selected",
                            G_CALLBACK (on_method_selected), self, G_CONNECT_SWAPPED);
   g_object_bind_property (self->timeline_view, "day", self->map_view, "day", G_BINDING_SYNC_CREATE);

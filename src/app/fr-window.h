@@ -30,6 +30,10 @@ gboolean    fr_window_restore_draft (FrWindow      *self,
                                      const FrDraft *draft);
 /* The id of this window's draft, NULL while it has none. */
 const char *fr_window_get_draft_id  (FrWindow      *self);
+/* Adds the KML file as a map layer of the document (undoable); a file that
+ * is not valid KML is reported and changes nothing. */
+gboolean    fr_window_import_layer  (FrWindow      *self,
+                                     GFile         *file);
 /* The name of the visible page: "map", "analysis", "options", "sources". */
 const char *fr_window_get_view_name (FrWindow      *self);
 /* The ranking and the other results the window shows. */
