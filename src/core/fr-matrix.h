@@ -55,14 +55,32 @@ FrMatrix *fr_matrix_new_from_model   (const FrModel   *model,
 double   *fr_matrix_stakeholder_weights (const FrMatrix      *matrix,
                                          const FrStakeholder *stakeholder);
 
+/* The scale a linear criterion's values are read on: its declared
+ * scale_min..scale_max, or without one the envelope of every option's score
+ * and low..high range on it (so sampled scores share the scale). Computing
+ * it scans the column; callers in a loop should call it once per column. */
+void      fr_matrix_scale            (const FrMatrix  *matrix,
+                                      guint            criterion,
+                                      double          *min,
+                                      double          *max);
+
 /* The 0..1 value of @x on criterion @c: its piecewise-linear value function
  * if it has one, else linear over the declared scale (or the data's range),
- * reversed for cost criteria, clamped to 0..1. */
+ * reversed for cost criteria, clamped to 0..1. A value function is taken as
+ * written (a cost criterion's function falls), so it is not reversed; flat
+ * beyond its end points. When every option scores the same on a criterion
+ * without a scale, they all get 1. */
 double    fr_matrix_value            (const FrMatrix  *matrix,
                                       guint            criterion,
                                       double           x);
 /* Fills @out (n_options × n_criteria) with fr_matrix_value of every cell. */
 void      fr_matrix_value_table      (const FrMatrix  *matrix,
                                       double          *out);
+
+/* Fills @order with option indices from the best (highest score) to the
+ * worst; equal scores keep their input order, NaN sorts last. */
+void      fr_rank_order              (const double    *scores,
+                                      guint            n,
+                                      guint           *order);
 
 G_END_DECLS
