@@ -331,6 +331,91 @@ test_kml_layer_import (void)
 }
 
 static void
+test_bundle_designer (void)
+{
+  FrWindow *window = open_scenario_window ();
+  FrOptionsPage *page = fr_window_get_options_page (window);
+  FrDocument *document = fr_window_get_document (window);
+  guint n_options = fr_document_get_model (document)->options->len;
+  GPtrArray *conflicts;
+  const char *saved;
+
+  g_assert_true (fr_options_page_set_element (page, "non-bloc", TRUE));
+  g_assert_true (fr_options_page_set_element (page, "no-cap", TRUE));
+  conflicts = fr_options_page_get_conflicts (page);
+  g_assert_cmpuint (conflicts->len, ==, 0);
+  g_assert_cmpfloat (fr_options_page_get_bundle_utility (page, "ukraine"), >, 0.0);
+
+  /* Non-bloc status and NATO membership cannot go together; Article 5
+   * without membership breaks a requires rule. The designer says both. */
+  g_assert_true (fr_options_page_set_element (page, "nato-membership", TRUE));
+  conflicts = fr_options_page_get_conflicts (page);
+  g_assert_cmpuint (conflicts->len, >=, 1);
+  g_assert_nonnull (strstr (g_ptr_array_index (conflicts, 0), "excludes"));
+  g_assert_null (fr_options_page_save_bundle (page, "Impossible"));
+  g_assert_true (fr_options_page_set_element (page, "nato-membership", FALSE));
+  g_assert_true (fr_options_page_set_element (page, "article5", TRUE));
+  conflicts = fr_options_page_get_conflicts (page);
+  g_assert_cmpuint (conflicts->len, ==, 1);
+  g_assert_nonnull (strstr (g_ptr_array_index (conflicts, 0), "requires"));
+  g_assert_true (fr_options_page_set_element (page, "article5", FALSE));
+  g_assert_false (fr_options_page_set_element (page, "no-such-element", TRUE));
+
+  /* A feasible bundle becomes an option that every method can rank. */
+  saved = fr_options_page_save_bundle (page, "Ukrainian model");
+  g_assert_nonnull (saved);
+  g_assert_cmpuint (fr_document_get_model (document)->options->len, ==, n_options + 1);
+  g_assert_cmpuint (fr_analysis_get_matrix (fr_window_get_analysis (window))->n_options, ==, n_options + 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  document = fr_window_get_document (window);
+  g_assert_cmpuint (fr_document_get_model (document)->options->len, ==, n_options);
+  fr_document_set_modified (document, FALSE);
+  close_all_windows ();
+}
+
+static void
+test_score_editing (void)
+{
+  FrWindow *window = open_scenario_window ();
+  FrOptionsPage *page = fr_window_get_options_page (window);
+  FrAnalysis *analysis = fr_window_get_analysis (window);
+  const FrMatrix *matrix = fr_analysis_get_matrix (analysis);
+  guint last = fr_analysis_get_order (analysis)[matrix->n_options - 1];
+  g_autofree char *last_id = g_strdup (matrix->option_ids[last]);
+  FrModel *model = fr_document_get_model (fr_window_get_document (window));
+  g_autoptr(GPtrArray) leaves = fr_model_leaf_criteria (model);
+  guint n_options = model->options->len;
+
+  /* The worst option, given the best score on every criterion, leads. */
+  for (guint c = 0; c < leaves->len; c++)
+    {
+      FrCriterion *criterion = g_ptr_array_index (leaves, c);
+      double best = criterion->direction == FR_DIRECTION_COST ? criterion->scale_min : criterion->scale_max;
+      g_assert_true (fr_options_page_set_score (page, last_id, criterion->id, best));
+    }
+  matrix = fr_analysis_get_matrix (analysis);
+  g_assert_cmpstr (matrix->option_ids[fr_analysis_get_order (analysis)[0]], ==, last_id);
+  g_assert_false (fr_options_page_set_score (page, "missing", "deterrence", 1));
+
+  g_assert_true (fr_options_page_duplicate_option (page, last_id));
+  model = fr_document_get_model (fr_window_get_document (window));
+  g_assert_cmpuint (model->options->len, ==, n_options + 1);
+  {
+    guint index;
+    g_assert_true (g_ptr_array_find (model->options, fr_model_find_option (model, last_id), &index));
+    g_assert_false (fr_options_page_move_option (page, last_id, index == 0 ? -1 : (int) model->options->len));
+    g_assert_true (fr_options_page_move_option (page, last_id, index == 0 ? 1 : -1));
+    g_assert_true (g_ptr_array_index (model->options, index == 0 ? 1 : index - 1) == fr_model_find_option (model, last_id));
+  }
+  g_assert_true (fr_options_page_rename_option (page, last_id, "Renamed"));
+  g_assert_cmpstr (fr_model_find_option (model, last_id)->name, ==, "Renamed");
+  g_assert_true (fr_options_page_delete_option (page, last_id));
+  g_assert_null (fr_model_find_option (model, last_id));
+  fr_document_set_modified (fr_window_get_document (window), FALSE);
+  close_all_windows ();
+}
+
+static void
 test_templates_instantiate (void)
 {
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
@@ -389,6 +474,8 @@ main (int    argc,
   g_test_add_func ("/app/weights/action-and-undo", test_weight_action_and_undo);
   g_test_add_func ("/app/import/csv", test_csv_import);
   g_test_add_func ("/app/import/kml-layer", test_kml_layer_import);
+  g_test_add_func ("/app/options/bundle-designer", test_bundle_designer);
+  g_test_add_func ("/app/options/score-editing", test_score_editing);
   g_test_add_func ("/app/templates/instantiate", test_templates_instantiate);
   g_test_add_func ("/app/settings/window-size", test_settings_keep_window_size);
   status = g_test_run ();

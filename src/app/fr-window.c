@@ -18,6 +18,7 @@
 #include "fr-kml.h"
 #include "fr-weights-panel.h"
 #include "fr-map-view.h"
+#include "fr-options-page.h"
 #include "fr-timeline-view.h"
 #include "fr-theme.h"
 #include "fr-window.h"
@@ -36,6 +37,7 @@ struct _FrWindow
   AdwToastOverlay *toast_overlay;
   GtkPaned *paned;
   FrWeightsPanel *weights_panel;
+  FrOptionsPage *options_page;
   GtkListBox *ranking_list;
   AdwViewStack *view_stack;
   GtkListBox *sources_list;
@@ -76,6 +78,13 @@ fr_window_get_document (FrWindow *self)
 {
   g_return_val_if_fail (FR_IS_WINDOW (self), NULL);
   return self->document;
+}
+
+FrOptionsPage *
+fr_window_get_options_page (FrWindow *self)
+{
+  g_return_val_if_fail (FR_IS_WINDOW (self), NULL);
+  return self->options_page;
 }
 
 FrAnalysis *
@@ -822,6 +831,7 @@ set_document (FrWindow   *self,
   g_signal_connect_object (self->history, "notify::can-undo", G_CALLBACK (fr_window_actions_update), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->history, "notify::can-redo", G_CALLBACK (fr_window_actions_update), self, G_CONNECT_SWAPPED);
   fr_weights_panel_set_document (self->weights_panel, document, self->history);
+  fr_options_page_set_document (self->options_page, document, self->history);
   fr_analysis_set_method (self->analysis, (FrMethod) MIN (gtk_drop_down_get_selected (self->method_dropdown),
                                                           FR_N_METHODS - 1));
   g_signal_connect_object (self->analysis, "updated", G_CALLBACK (rebuild_ranking), self, G_CONNECT_SWAPPED);
@@ -1360,6 +1370,7 @@ fr_window_class_init (FrWindowClass *klass)
 
   g_type_ensure (FR_TYPE_MAP_VIEW);
   g_type_ensure (FR_TYPE_WEIGHTS_PANEL);
+  g_type_ensure (FR_TYPE_OPTIONS_PAGE);
   g_type_ensure (FR_TYPE_TIMELINE_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/frontierdesk/Frontier/fr-window.ui");
   gtk_widget_class_bind_template_child (widget_class, FrWindow, header_bar);
@@ -1370,6 +1381,7 @@ fr_window_class_init (FrWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FrWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, FrWindow, paned);
   gtk_widget_class_bind_template_child (widget_class, FrWindow, weights_panel);
+  gtk_widget_class_bind_template_child (widget_class, FrWindow, options_page);
   gtk_widget_class_bind_template_child (widget_class, FrWindow, ranking_list);
   gtk_widget_class_bind_template_child (widget_class, FrWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, FrWindow, sources_list);

@@ -10,6 +10,7 @@
 #include "fr-application.h"
 #include "fr-document.h"
 #include "fr-drafts.h"
+#include "fr-options-page.h"
 
 G_BEGIN_DECLS
 
@@ -36,6 +37,7 @@ gboolean    fr_window_import_layer  (FrWindow      *self,
                                      GFile         *file);
 /* The name of the visible page: "map", "analysis", "options", "sources". */
 const char *fr_window_get_view_name (FrWindow      *self);
+FrOptionsPage *fr_window_get_options_page (FrWindow *self);
 /* The ranking and the other results the window shows. */
 FrAnalysis *fr_window_get_analysis  (FrWindow      *self);
 
