@@ -187,27 +187,44 @@ rebuild_stakeholders (FrWindow *self)
   self->updating_stakeholders = FALSE;
 }
 
-static guint
-count_citations (const FrModel *model,
-                 const char    *source_id)
+/* Every place of the document that cites @source_id, as lines a reader
+ * can follow ("Score: Armed neutrality — Deterrence"). */
+static GPtrArray *
+citations_of (const FrModel *model,
+              const char    *source_id)
 {
-  guint count = 0;
+  GPtrArray *places = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) leaves = fr_model_leaf_criteria (model);
 
   for (guint i = 0; i < model->options->len; i++)
     {
       FrOption *option = g_ptr_array_index (model->options, i);
-      GHashTableIter iter;
-      gpointer value;
-
-      g_hash_table_iter_init (&iter, option->scores);
-      while (g_hash_table_iter_next (&iter, NULL, &value))
-        count += g_strcmp0 (((FrScore *) value)->source_id, source_id) == 0;
+      for (guint c = 0; c < leaves->len; c++)
+        {
+          FrCriterion *criterion = g_ptr_array_index (leaves, c);
+          FrScore *score = g_hash_table_lookup (option->scores, criterion->id);
+          if (score != NULL && g_strcmp0 (score->source_id, source_id) == 0)
+            /* Translators: a citing place: "Score: <option> — <criterion>" */
+            g_ptr_array_add (places, g_strdup_printf (_("Score: %s — %s"), option->name, criterion->name));
+        }
     }
   for (guint i = 0; i < model->elements->len; i++)
-    count += g_strcmp0 (((FrElement *) g_ptr_array_index (model->elements, i))->source_id, source_id) == 0;
+    {
+      FrElement *element = g_ptr_array_index (model->elements, i);
+      if (g_strcmp0 (element->source_id, source_id) == 0)
+        g_ptr_array_add (places, g_strdup_printf (_("Element: %s"), element->name));
+    }
   for (guint i = 0; i < model->events->len; i++)
-    count += g_strcmp0 (((FrEvent *) g_ptr_array_index (model->events, i))->source_id, source_id) == 0;
-  return count;
+    {
+      FrEvent *event = g_ptr_array_index (model->events, i);
+      if (g_strcmp0 (event->source_id, source_id) == 0)
+        {
+          g_autofree char *date = fr_format_day (event->day);
+          /* Translators: a citing place: "Event: <date>, <title>" */
+          g_ptr_array_add (places, g_strdup_printf (_("Event: %s, %s"), date, event->title));
+        }
+    }
+  return places;
 }
 
 static void
@@ -226,12 +243,11 @@ rebuild_sources (FrWindow *self)
   for (guint i = 0; i < model->sources->len; i++)
     {
       FrSource *source = g_ptr_array_index (model->sources, i);
-      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *row = adw_expander_row_new ();
       g_autoptr(GString) subtitle = g_string_new (NULL);
-      guint citations = count_citations (model, source->id);
+      g_autoptr(GPtrArray) places = citations_of (model, source->id);
       g_autofree char *cited = NULL;
       GtkWidget *count;
-
       const char *parts[] = { source->author, source->publisher, source->date };
 
       for (guint p = 0; p < G_N_ELEMENTS (parts); p++)
@@ -244,13 +260,26 @@ rebuild_sources (FrWindow *self)
         }
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), source->title ? source->title : source->id);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
-      if (source->url != NULL)
-        gtk_widget_set_tooltip_text (row, source->url);
-      cited = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Cited once", "Cited %u times", citations), citations);
+      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle->str);
+      if (source->url != NULL || source->note != NULL)
+        {
+          g_autofree char *tooltip = g_strjoin ("\n", source->url ? source->url : "", source->note ? source->note : "", NULL);
+          gtk_widget_set_tooltip_text (row, g_strstrip (tooltip));
+        }
+      cited = places->len == 0 ? g_strdup (_("Not cited"))
+                               : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Cited once", "Cited %u times", places->len),
+                                                  places->len);
       count = gtk_label_new (cited);
       gtk_widget_add_css_class (count, "dim-label");
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), count);
+      adw_expander_row_add_action (ADW_EXPANDER_ROW (row), count);
+      adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (row), places->len > 0);
+      for (guint p = 0; p < places->len; p++)
+        {
+          GtkWidget *place = adw_action_row_new ();
+          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (place), FALSE);
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (place), g_ptr_array_index (places, p));
+          adw_expander_row_add_row (ADW_EXPANDER_ROW (row), place);
+        }
       gtk_list_box_append (self->sources_list, row);
     }
 }
