@@ -47,6 +47,8 @@ struct _FrMapView
   double drag_start_x;
   double drag_start_y;
   double zoom_start_scale;
+  gboolean interactive;        /* a gesture runs: move the cached picture, sharpen after */
+  guint settle_source;
   double pointer_x;            /* last pointer position, where scrolling zooms */
   double pointer_y;
 };
@@ -120,6 +122,7 @@ fill_scene (FrMapView  *self,
   scene->hovered_region = self->hovered_region;
   scene->cache = self->cache;
   scene->layers = self->layers;
+  scene->interactive = self->interactive;
   if (self->metres_per_pixel > 0)
     {
       scene->center_x = self->center_x;
@@ -310,6 +313,45 @@ on_click (GtkGestureClick *gesture,
 }
 
 static void
+set_interactive (FrMapView *self,
+                 gboolean   interactive)
+{
+  if (self->interactive == interactive)
+    return;
+  self->interactive = interactive;
+  /* The sharp redraw once a gesture ends. */
+  if (!interactive)
+    gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static gboolean
+settle_timeout (gpointer user_data)
+{
+  FrMapView *self = user_data;
+
+  self->settle_source = 0;
+  set_interactive (self, FALSE);
+  return G_SOURCE_REMOVE;
+}
+
+/* Scroll wheels send no end of gesture: it ends when the wheel rests. */
+static void
+interactive_for_a_moment (FrMapView *self)
+{
+  set_interactive (self, TRUE);
+  g_clear_handle_id (&self->settle_source, g_source_remove);
+  self->settle_source = g_timeout_add (150, settle_timeout, self);
+}
+
+static void
+on_gesture_end (GtkGesture       *gesture,
+                GdkEventSequence *sequence,
+                FrMapView        *self)
+{
+  set_interactive (self, FALSE);
+}
+
+static void
 on_drag_begin (GtkGestureDrag *gesture,
                double          x,
                double          y,
@@ -327,6 +369,8 @@ on_drag_update (GtkGestureDrag *gesture,
 {
   if (self->metres_per_pixel <= 0)
     return;
+  if (dx * dx + dy * dy > 4)
+    set_interactive (self, TRUE);
   /* Projected y grows northwards while the picture's grows downwards. */
   self->center_x = self->drag_start_x - dx * self->metres_per_pixel;
   self->center_y = self->drag_start_y + dy * self->metres_per_pixel;
@@ -363,6 +407,7 @@ on_scroll (GtkEventControllerScroll *controller,
            double                    dy,
            FrMapView                *self)
 {
+  interactive_for_a_moment (self);
   zoom_at (self, pow (1.2, -dy), self->pointer_x, self->pointer_y);
   return TRUE;
 }
@@ -373,6 +418,7 @@ on_zoom_begin (GtkGesture       *gesture,
                FrMapView        *self)
 {
   self->zoom_start_scale = self->metres_per_pixel;
+  set_interactive (self, TRUE);
 }
 
 static void
@@ -486,6 +532,7 @@ fr_map_view_finalize (GObject *object)
 {
   FrMapView *self = FR_MAP_VIEW (object);
 
+  g_clear_handle_id (&self->settle_source, g_source_remove);
   g_clear_pointer (&self->frontier, fr_frontier_free);
   g_clear_pointer (&self->state, fr_timeline_state_free);
   g_clear_pointer (&self->timeline, fr_timeline_unref);
@@ -549,11 +596,13 @@ fr_map_view_init (FrMapView *self)
   gesture = gtk_gesture_drag_new ();
   g_signal_connect (gesture, "drag-begin", G_CALLBACK (on_drag_begin), self);
   g_signal_connect (gesture, "drag-update", G_CALLBACK (on_drag_update), self);
+  g_signal_connect (gesture, "end", G_CALLBACK (on_gesture_end), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
 
   gesture = gtk_gesture_zoom_new ();
   g_signal_connect (gesture, "begin", G_CALLBACK (on_zoom_begin), self);
   g_signal_connect (gesture, "scale-changed", G_CALLBACK (on_zoom_scale_changed), self);
+  g_signal_connect (gesture, "end", G_CALLBACK (on_gesture_end), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
 
   controller = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);

@@ -1,0 +1,571 @@
+/* fr-timeline-render.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "frontier-render"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "fr-timeline-render.h"
+#include "fr-date.h"
+#include "fr-export.h"
+#include "fr-format.h"
+
+#include <math.h>
+#include <pango/pangocairo.h>
+#include <string.h>
+
+#define MARGIN_X 10.0
+#define AXIS_HEIGHT 22.0
+#define MIN_TICK_SPACING 56.0
+
+typedef enum {
+  LANE_NATO,
+  LANE_EU,
+  LANE_TREATY,
+  LANE_NEUTRALITY,
+  LANE_WAR,
+  LANE_OTHER,
+  N_LANES
+} Lane;
+
+static const char *const lane_categories[N_LANES] = {
+  "nato", "eu", "treaty", "neutrality", "war", NULL,
+};
+
+typedef struct {
+  double left, right;          /* plot x range */
+  double top, bottom;          /* lanes y range */
+  int n_used;
+  int row[N_LANES];            /* lane → row, -1 when unused */
+  double lane_height;
+  double radius;
+} Geometry;
+
+static Lane
+lane_for_category (const char *category)
+{
+  for (int i = 0; i < LANE_OTHER; i++)
+    if (g_strcmp0 (category, lane_categories[i]) == 0)
+      return (Lane) i;
+  return LANE_OTHER;
+}
+
+const char *
+fr_timeline_category_label (const char *category)
+{
+  switch (lane_for_category (category))
+    {
+    case LANE_NATO: return _("NATO");
+    case LANE_EU: return _("EU");
+    case LANE_TREATY: return _("Treaties");
+    case LANE_NEUTRALITY: return _("Neutrality");
+    case LANE_WAR: return _("War");
+    case LANE_OTHER:
+    case N_LANES:
+    default:
+      return _("Other");
+    }
+}
+
+void
+fr_timeline_scene_init (FrTimelineScene *scene,
+                        const FrModel   *model)
+{
+  g_return_if_fail (scene != NULL);
+
+  memset (scene, 0, sizeof *scene);
+  scene->model = model;
+  scene->start_year = FR_TIMELINE_DEFAULT_START_YEAR;
+  scene->end_year = FR_TIMELINE_DEFAULT_END_YEAR;
+  scene->today = fr_day_today ();
+  scene->current_day = scene->today;
+}
+
+static void
+visible_range (const FrTimelineScene *scene,
+               double                *start,
+               double                *end)
+{
+  *start = scene->start_year;
+  *end = scene->end_year;
+  if (!isfinite (*start) || !isfinite (*end) || *end - *start < 1.0 / 365.0)
+    {
+      *start = FR_TIMELINE_DEFAULT_START_YEAR;
+      *end = FR_TIMELINE_DEFAULT_END_YEAR;
+    }
+}
+
+static void
+compute_geometry (const FrTimelineScene *scene,
+                  double                 width,
+                  double                 height,
+                  Geometry              *geometry)
+{
+  gboolean used[N_LANES] = { FALSE };
+
+  geometry->left = MARGIN_X;
+  geometry->right = MAX (width - MARGIN_X, geometry->left + 1);
+  geometry->top = 4.0;
+  geometry->bottom = MAX (height - AXIS_HEIGHT, geometry->top + 1);
+
+  for (guint i = 0; scene->model != NULL && scene->model->events != NULL && i < scene->model->events->len; i++)
+    {
+      FrEvent *event = g_ptr_array_index (scene->model->events, i);
+      used[lane_for_category (event->category)] = TRUE;
+    }
+  geometry->n_used = 0;
+  for (int i = 0; i < N_LANES; i++)
+    geometry->row[i] = used[i] ? geometry->n_used++ : -1;
+  geometry->lane_height = (geometry->bottom - geometry->top) / MAX (geometry->n_used, 1);
+  geometry->radius = CLAMP (geometry->lane_height * 0.32, 2.5, 7.0);
+}
+
+double
+fr_timeline_x_for_day (const FrTimelineScene *scene,
+                       double                 width,
+                       gint32                 day)
+{
+  double start, end, left = MARGIN_X, right = MAX (width - MARGIN_X, MARGIN_X + 1);
+
+  g_return_val_if_fail (scene != NULL, 0);
+  visible_range (scene, &start, &end);
+  return left + (fr_day_to_year (day) - start) / (end - start) * (right - left);
+}
+
+gint32
+fr_timeline_day_at_x (const FrTimelineScene *scene,
+                      double                 width,
+                      double                 x)
+{
+  double start, end, left = MARGIN_X, right = MAX (width - MARGIN_X, MARGIN_X + 1);
+  double year;
+
+  g_return_val_if_fail (scene != NULL, 0);
+  visible_range (scene, &start, &end);
+  year = start + (x - left) / (right - left) * (end - start);
+  return fr_day_from_year (CLAMP (year, 1.0, 9999.0));
+}
+
+static double
+lane_center (const Geometry *geometry,
+             Lane            lane)
+{
+  return geometry->top + (geometry->row[lane] + 0.5) * geometry->lane_height;
+}
+
+static FrColor
+lane_color (const FrTheme *theme,
+            Lane           lane)
+{
+  FrColor color;
+
+  switch (lane)
+    {
+    case LANE_NATO:
+      return fr_theme_alignment_color (theme, FR_ALIGNMENT_NATO);
+    case LANE_EU:
+      fr_color_parse ("#b8860b", &color);   /* dark gold: the EU's stars, readable on white */
+      return color;
+    case LANE_TREATY:
+      return fr_theme_option_color (2);     /* bluish green */
+    case LANE_NEUTRALITY:
+      return fr_theme_option_color (3);     /* reddish purple */
+    case LANE_WAR:
+      return fr_theme_option_color (4);     /* vermillion */
+    case LANE_OTHER:
+    case N_LANES:
+    default:
+      return theme->muted;
+    }
+}
+
+/* One distinct shape per lane, so the categories read without colour. */
+static void
+marker_path (cairo_t *cr,
+             Lane     lane,
+             double   x,
+             double   y,
+             double   r)
+{
+  switch (lane)
+    {
+    case LANE_NATO:
+      cairo_arc (cr, x, y, r, 0, 2 * G_PI);
+      break;
+    case LANE_EU:
+      cairo_rectangle (cr, x - r * 0.85, y - r * 0.85, r * 1.7, r * 1.7);
+      break;
+    case LANE_TREATY:
+      cairo_move_to (cr, x, y - r * 1.15);
+      cairo_line_to (cr, x + r * 1.15, y);
+      cairo_line_to (cr, x, y + r * 1.15);
+      cairo_line_to (cr, x - r * 1.15, y);
+      cairo_close_path (cr);
+      break;
+    case LANE_NEUTRALITY:
+      for (int i = 0; i < 6; i++)
+        {
+          double angle = G_PI / 6 + i * G_PI / 3;
+          if (i == 0)
+            cairo_move_to (cr, x + r * cos (angle), y + r * sin (angle));
+          else
+            cairo_line_to (cr, x + r * cos (angle), y + r * sin (angle));
+        }
+      cairo_close_path (cr);
+      break;
+    case LANE_WAR:
+      cairo_move_to (cr, x, y - r * 1.2);
+      cairo_line_to (cr, x + r * 1.1, y + r * 0.8);
+      cairo_line_to (cr, x - r * 1.1, y + r * 0.8);
+      cairo_close_path (cr);
+      break;
+    case LANE_OTHER:
+    case N_LANES:
+    default:
+      cairo_rectangle (cr, x - r * 0.35, y - r * 1.1, r * 0.7, r * 2.2);
+      break;
+    }
+}
+
+static PangoLayout *
+make_layout (cairo_t       *cr,
+             const FrTheme *theme,
+             double         size,
+             gboolean       bold)
+{
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+  PangoFontDescription *desc = pango_font_description_new ();
+
+  pango_font_description_set_family (desc, theme->font_family);
+  pango_font_description_set_absolute_size (desc, size * theme->font_scale * PANGO_SCALE);
+  if (bold)
+    pango_font_description_set_weight (desc, PANGO_WEIGHT_BOLD);
+  pango_layout_set_font_description (layout, desc);
+  pango_font_description_free (desc);
+  return layout;
+}
+
+static void
+show_text (cairo_t     *cr,
+           PangoLayout *layout,
+           const char  *text,
+           double       x,
+           double       y,
+           double       align)   /* 0 left, 0.5 centre, 1 right of x */
+{
+  int w, h;
+
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_get_pixel_size (layout, &w, &h);
+  cairo_move_to (cr, x - w * align, y);
+  fr_export_show_layout (cr, layout);
+}
+
+static double
+nice_year_step (double years_visible,
+                double pixels)
+{
+  static const double steps[] = { 1, 2, 5, 10, 20, 25, 50, 100, 200, 500, 1000 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    if (pixels / years_visible * steps[i] >= MIN_TICK_SPACING)
+      return steps[i];
+  return steps[G_N_ELEMENTS (steps) - 1];
+}
+
+static void
+draw_hatch (cairo_t *cr,
+            double   x0,
+            double   y0,
+            double   x1,
+            double   y1,
+            double   spacing)
+{
+  double h = y1 - y0;
+
+  for (double x = x0 - h; x < x1; x += spacing)
+    {
+      cairo_move_to (cr, x, y1);
+      cairo_line_to (cr, x + h, y0);
+    }
+}
+
+static const FrOption *
+find_option (const FrModel *model,
+             const char    *option_id)
+{
+  if (model == NULL || option_id == NULL)
+    return NULL;
+  return fr_model_find_option (model, option_id);
+}
+
+void
+fr_timeline_render (cairo_t               *cr,
+                    const FrTimelineScene *scene,
+                    double                 width,
+                    double                 height,
+                    const FrTheme         *theme)
+{
+  Geometry g;
+  double start, end, step;
+  g_autoptr(PangoLayout) small = NULL;
+  g_autoptr(PangoLayout) label = NULL;
+  const FrModel *model;
+  const FrEvent *highlight = NULL;
+
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (scene != NULL);
+  if (theme == NULL)
+    theme = fr_theme_get (FR_THEME_LIGHT);
+  if (!(width > 2 * MARGIN_X) || !(height > AXIS_HEIGHT))
+    return;
+
+  model = scene->model;
+  visible_range (scene, &start, &end);
+  compute_geometry (scene, width, height, &g);
+  small = make_layout (cr, theme, 10.0, FALSE);
+  label = make_layout (cr, theme, 11.0, TRUE);
+
+  cairo_save (cr);
+  fr_color_set_source (cr, theme->background);
+  cairo_rectangle (cr, 0, 0, width, height);
+  cairo_fill (cr);
+
+  cairo_rectangle (cr, g.left, 0, g.right - g.left, height);
+  cairo_clip (cr);
+
+  /* The projection band: everything after the ceasefire is what the
+   * selected option would make of the map, not history. */
+  if (model != NULL && model->ceasefire_day > 0)
+    {
+      double x = fr_timeline_x_for_day (scene, width, model->ceasefire_day);
+      const FrOption *option = find_option (model, scene->option_id);
+      FrColor color = theme->muted;
+
+      if (option != NULL)
+        {
+          if (!fr_color_parse (option->color, &color))
+            {
+              guint index = 0;
+              for (guint i = 0; i < model->options->len; i++)
+                if (g_ptr_array_index (model->options, i) == option)
+                  index = i;
+              color = fr_theme_option_color (index);
+            }
+        }
+      if (x < g.right)
+        {
+          double x0 = MAX (x, g.left);
+
+          fr_color_set_source (cr, fr_color_with_alpha (color, 0.10));
+          cairo_rectangle (cr, x0, g.top, g.right - x0, g.bottom - g.top);
+          cairo_fill (cr);
+          cairo_save (cr);
+          cairo_rectangle (cr, x0, g.top, g.right - x0, g.bottom - g.top);
+          cairo_clip (cr);
+          draw_hatch (cr, x0, g.top, g.right, g.bottom, 8.0);
+          fr_color_set_source (cr, fr_color_with_alpha (color, 0.30));
+          cairo_set_line_width (cr, 1.0);
+          cairo_stroke (cr);
+          cairo_restore (cr);
+
+          cairo_save (cr);
+          cairo_set_dash (cr, (double[]) { 4.0, 3.0 }, 2, 0);
+          cairo_set_line_width (cr, 1.5);
+          fr_color_set_source (cr, color);
+          cairo_move_to (cr, x + 0.5, g.top);
+          cairo_line_to (cr, x + 0.5, g.bottom);
+          cairo_stroke (cr);
+          cairo_restore (cr);
+
+          {
+            g_autofree char *text = option != NULL
+              /* TRANSLATORS: the part of the timeline after the ceasefire; %s is an option's name */
+              ? g_strdup_printf (_("Projection: %s"), option->name != NULL ? option->name : option->id)
+              : g_strdup (_("Projection: no option selected"));
+            fr_color_set_source (cr, theme->foreground);
+            pango_layout_set_width (small, (int) MAX ((g.right - x0 - 8) * PANGO_SCALE, PANGO_SCALE));
+            pango_layout_set_ellipsize (small, PANGO_ELLIPSIZE_END);
+            show_text (cr, small, text, x0 + 4, g.top, 0);
+            pango_layout_set_width (small, -1);
+            pango_layout_set_ellipsize (small, PANGO_ELLIPSIZE_NONE);
+          }
+        }
+    }
+
+  /* Grid and axis. */
+  step = nice_year_step (end - start, g.right - g.left);
+  cairo_set_line_width (cr, 1.0);
+  for (double year = ceil (start / step) * step; year <= end; year += step)
+    {
+      double x = g.left + (year - start) / (end - start) * (g.right - g.left);
+      char text[16];
+
+      fr_color_set_source (cr, theme->grid);
+      cairo_move_to (cr, round (x) + 0.5, g.top);
+      cairo_line_to (cr, round (x) + 0.5, g.bottom + 4);
+      cairo_stroke (cr);
+      g_snprintf (text, sizeof text, "%d", (int) year);
+      fr_color_set_source (cr, theme->muted);
+      {
+        int tw, th;
+        /* Keep the years at either end whole. */
+        pango_layout_set_text (small, text, -1);
+        pango_layout_get_pixel_size (small, &tw, &th);
+        show_text (cr, small, text, CLAMP (x, g.left + tw / 2.0, g.right - tw / 2.0), g.bottom + 5, 0.5);
+      }
+    }
+  fr_color_set_source (cr, theme->muted);
+  cairo_move_to (cr, g.left, round (g.bottom) + 0.5);
+  cairo_line_to (cr, g.right, round (g.bottom) + 0.5);
+  cairo_stroke (cr);
+
+  /* Lane names, faint, at the left edge of each lane. */
+  for (int lane = 0; lane < N_LANES; lane++)
+    if (g.row[lane] >= 0 && g.lane_height >= 12)
+      {
+        fr_color_set_source (cr, fr_color_with_alpha (theme->muted, 0.8));
+        show_text (cr, small, fr_timeline_category_label (lane_categories[lane]),
+                   g.left + 2, lane_center (&g, (Lane) lane) - 6 * theme->font_scale, 0);
+      }
+
+  /* Today. */
+  if (scene->today > 0)
+    {
+      double x = fr_timeline_x_for_day (scene, width, scene->today);
+
+      cairo_save (cr);
+      cairo_set_dash (cr, (double[]) { 2.0, 2.0 }, 2, 0);
+      fr_color_set_source (cr, theme->foreground);
+      cairo_move_to (cr, round (x) + 0.5, g.top);
+      cairo_line_to (cr, round (x) + 0.5, g.bottom);
+      cairo_stroke (cr);
+      cairo_restore (cr);
+      fr_color_set_source (cr, theme->muted);
+      show_text (cr, small, _("Today"), x - 3, g.top, 1.0);
+    }
+
+  /* Events. */
+  for (guint i = 0; model != NULL && model->events != NULL && i < model->events->len; i++)
+    {
+      FrEvent *event = g_ptr_array_index (model->events, i);
+      Lane lane = lane_for_category (event->category);
+      double x = fr_timeline_x_for_day (scene, width, event->day);
+      double y = lane_center (&g, lane);
+      gboolean hovered = scene->hovered_event != NULL && g_strcmp0 (event->id, scene->hovered_event) == 0;
+      gboolean selected = scene->selected_event != NULL && g_strcmp0 (event->id, scene->selected_event) == 0;
+      double r = g.radius * (hovered || selected ? 1.4 : 1.0);
+
+      if (x < g.left - r * 2 || x > g.right + r * 2)
+        continue;
+      marker_path (cr, lane, x, y, r);
+      fr_color_set_source (cr, lane_color (theme, lane));
+      cairo_fill_preserve (cr);
+      fr_color_set_source (cr, theme->background);
+      cairo_set_line_width (cr, 1.0);
+      cairo_stroke (cr);
+      if (hovered || selected)
+        {
+          marker_path (cr, lane, x, y, r + 2.5);
+          fr_color_set_source (cr, theme->accent);
+          cairo_set_line_width (cr, selected ? 2.0 : 1.5);
+          cairo_stroke (cr);
+          if (highlight == NULL || hovered)
+            highlight = event;
+        }
+    }
+
+  /* Scrubber. */
+  if (scene->current_day > 0)
+    {
+      double x = fr_timeline_x_for_day (scene, width, scene->current_day);
+      g_autofree char *date = fr_format_day (scene->current_day);
+      int w, h;
+
+      fr_color_set_source (cr, theme->accent);
+      cairo_set_line_width (cr, 2.0);
+      cairo_move_to (cr, x, 0);
+      cairo_line_to (cr, x, g.bottom);
+      cairo_stroke (cr);
+
+      pango_layout_set_text (label, date, -1);
+      pango_layout_get_pixel_size (label, &w, &h);
+      {
+        double bx = CLAMP (x - w / 2.0 - 5, g.left, g.right - w - 10);
+        double by = g.bottom + 1;
+        double bh = MIN (h + 2, height - by);
+        fr_color_set_source (cr, theme->accent);
+        cairo_rectangle (cr, bx, by, w + 10, bh);
+        cairo_fill (cr);
+        fr_color_set_source (cr, theme->background);
+        cairo_move_to (cr, bx + 5, by + 1);
+        fr_export_show_layout (cr, label);
+      }
+    }
+
+  /* The title of the hovered or selected event, beside its marker. */
+  if (highlight != NULL && highlight->title != NULL)
+    {
+      double x = fr_timeline_x_for_day (scene, width, highlight->day);
+      double y = lane_center (&g, lane_for_category (highlight->category));
+      g_autofree char *date = fr_format_day (highlight->day);
+      g_autofree char *text = g_strdup_printf ("%s — %s", highlight->title, date);
+      int w, h;
+
+      pango_layout_set_text (label, text, -1);
+      pango_layout_get_pixel_size (label, &w, &h);
+      {
+        double gap = g.radius * 1.4 + 6;
+        double bx = x + gap + w + 8 < g.right ? x + gap : x - gap - w - 8;
+        double by = CLAMP (y - h / 2.0 - 2, 0, height - h - 4);
+        fr_color_set_source (cr, fr_color_with_alpha (theme->background, 0.92));
+        cairo_rectangle (cr, bx, by, w + 8, h + 4);
+        cairo_fill_preserve (cr);
+        fr_color_set_source (cr, theme->grid);
+        cairo_set_line_width (cr, 1.0);
+        cairo_stroke (cr);
+        fr_color_set_source (cr, theme->foreground);
+        cairo_move_to (cr, bx + 4, by + 2);
+        fr_export_show_layout (cr, label);
+      }
+    }
+
+  cairo_restore (cr);
+}
+
+const FrEvent *
+fr_timeline_hit_test (const FrTimelineScene *scene,
+                      double                 width,
+                      double                 height,
+                      double                 x,
+                      double                 y)
+{
+  Geometry g;
+  const FrEvent *best = NULL;
+  double best_distance = G_MAXDOUBLE;
+
+  g_return_val_if_fail (scene != NULL, NULL);
+  if (scene->model == NULL || scene->model->events == NULL || !(width > 2 * MARGIN_X))
+    return NULL;
+
+  compute_geometry (scene, width, height, &g);
+  for (guint i = 0; i < scene->model->events->len; i++)
+    {
+      const FrEvent *event = g_ptr_array_index (scene->model->events, i);
+      double ex = fr_timeline_x_for_day (scene, width, event->day);
+      double ey = lane_center (&g, lane_for_category (event->category));
+      double distance = hypot (ex - x, ey - y);
+
+      if (ex < g.left - g.radius || ex > g.right + g.radius)
+        continue;
+      if (distance <= g.radius + 3.0 && distance < best_distance)
+        {
+          best = event;
+          best_distance = distance;
+        }
+    }
+  return best;
+}
