@@ -99,7 +99,7 @@ test_desktop_file (void)
     const char *argv[] = { "desktop-file-validate", desktop, NULL };
     run_checked (argv);
   }
-  g_assert_true (g_key_file_load_from_file (key_file, desktop, 0, &error));
+  g_assert_true (g_key_file_load_from_file (key_file, desktop, G_KEY_FILE_KEEP_TRANSLATIONS, &error));
   g_assert_no_error (error);
   g_autofree char *icon = g_key_file_get_string (key_file, "Desktop Entry", "Icon", NULL);
   g_assert_cmpstr (icon, ==, APP_ID);

@@ -1,0 +1,616 @@
+/* fr-chart-common.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "frontier-render"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <locale.h>
+#include <math.h>
+#include <string.h>
+
+#include "fr-chart-common.h"
+#include "fr-export.h"
+#include "fr-format.h"
+
+#define RGB(hex) { ((hex) >> 16 & 0xff) / 255.0, ((hex) >> 8 & 0xff) / 255.0, ((hex) & 0xff) / 255.0, 1.0 }
+
+#define MIN_EM 7.0
+
+void
+fr_chart_hit_clear (FrChartHit *hit)
+{
+  hit->kind = FR_CHART_HIT_NONE;
+  hit->option = hit->criterion = hit->rank = hit->stakeholder = -1;
+}
+
+gboolean
+fr_chart_rect_contains (const FrChartRect *rect,
+                        double             x,
+                        double             y)
+{
+  return x >= rect->x && x < rect->x + rect->width && y >= rect->y && y < rect->y + rect->height;
+}
+
+static void
+update_fonts (FrChart *chart)
+{
+  static const struct {
+    double size;
+    PangoWeight weight;
+  } styles[FR_CHART_N_TEXT_STYLES] = {
+    [FR_CHART_TEXT_TITLE] = { 1.35, PANGO_WEIGHT_BOLD },
+    [FR_CHART_TEXT_BODY] = { 1.0, PANGO_WEIGHT_NORMAL },
+    [FR_CHART_TEXT_BOLD] = { 1.0, PANGO_WEIGHT_BOLD },
+    [FR_CHART_TEXT_SMALL] = { 0.85, PANGO_WEIGHT_NORMAL },
+  };
+
+  for (guint i = 0; i < FR_CHART_N_TEXT_STYLES; i++)
+    {
+      PangoFontDescription *desc = pango_font_description_new ();
+      double em = i == FR_CHART_TEXT_TITLE ? chart->title_em : chart->em;
+
+      if (chart->layouts[i] == NULL)
+        chart->layouts[i] = pango_cairo_create_layout (chart->cr);
+      pango_font_description_set_family (desc, chart->theme->font_family);
+      pango_font_description_set_absolute_size (desc, styles[i].size * em * PANGO_SCALE);
+      pango_font_description_set_weight (desc, styles[i].weight);
+      pango_layout_set_font_description (chart->layouts[i], desc);
+      pango_font_description_free (desc);
+    }
+}
+
+void
+fr_chart_init (FrChart       *chart,
+               cairo_t       *cr,
+               double         width,
+               double         height,
+               const FrTheme *theme)
+{
+  double factor;
+
+  memset (chart, 0, sizeof *chart);
+  if (theme == NULL)
+    theme = fr_theme_get (FR_THEME_LIGHT);
+  if (cr == NULL)
+    {
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+      cr = cairo_create (surface);
+      cairo_surface_destroy (surface);
+      chart->owns_cr = TRUE;
+    }
+  chart->cr = cr;
+  chart->theme = theme;
+  chart->width = MAX (width, 1.0);
+  chart->height = MAX (height, 1.0);
+  /* Text grows a little with the picture (an exported 1920 × 1080 chart
+   * is read from further away) but stays legible on a small one. */
+  factor = CLAMP (MIN (chart->width / 720.0, chart->height / 480.0), 0.85, 1.6);
+  chart->em = MAX (12.0 * theme->font_scale * factor, MIN_EM);
+  chart->title_em = chart->em;
+  update_fonts (chart);
+}
+
+void
+fr_chart_clear (FrChart *chart)
+{
+  for (guint i = 0; i < FR_CHART_N_TEXT_STYLES; i++)
+    g_clear_object (&chart->layouts[i]);
+  if (chart->owns_cr)
+    cairo_destroy (chart->cr);
+  chart->cr = NULL;
+}
+
+void
+fr_chart_set_em (FrChart *chart,
+                 double   em)
+{
+  em = MAX (em, MIN_EM);
+  if (fabs (em - chart->em) < 0.01)
+    return;
+  chart->em = em;
+  update_fonts (chart);
+}
+
+void
+fr_chart_fit_rows (FrChart *chart,
+                   double   row_height)
+{
+  double needed = fr_chart_line_height (chart, FR_CHART_TEXT_BODY) * 1.15;
+
+  if (row_height < needed)
+    fr_chart_set_em (chart, chart->em * row_height / needed);
+}
+
+static PangoLayout *
+prepare (FrChart          *chart,
+         FrChartTextStyle  style,
+         const char       *text,
+         double            max_width)
+{
+  PangoLayout *layout = chart->layouts[style];
+  int width = max_width > 0 ? (int) (max_width * PANGO_SCALE) : -1;
+
+  if (text == NULL)
+    text = "";
+  /* Measuring then drawing the same text is the common case: keep the
+   * layout pango has already computed. */
+  if (pango_layout_get_width (layout) == width && strcmp (pango_layout_get_text (layout), text) == 0)
+    return layout;
+  pango_layout_set_text (layout, text, -1);
+  if (max_width > 0)
+    {
+      pango_layout_set_width (layout, width);
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+    }
+  else
+    {
+      pango_layout_set_width (layout, -1);
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_NONE);
+    }
+  return layout;
+}
+
+void
+fr_chart_text_size (FrChart          *chart,
+                    FrChartTextStyle  style,
+                    const char       *text,
+                    double            max_width,
+                    double           *width,
+                    double           *height)
+{
+  PangoLayout *layout = prepare (chart, style, text, max_width);
+  PangoRectangle logical;
+
+  pango_layout_get_pixel_extents (layout, NULL, &logical);
+  if (width != NULL)
+    *width = logical.width;
+  if (height != NULL)
+    *height = logical.height;
+}
+
+double
+fr_chart_line_height (FrChart          *chart,
+                      FrChartTextStyle  style)
+{
+  double height;
+
+  fr_chart_text_size (chart, style, "Ag", -1, NULL, &height);
+  return height;
+}
+
+void
+fr_chart_draw_text (FrChart          *chart,
+                    FrChartTextStyle  style,
+                    const char       *text,
+                    double            x,
+                    double            y,
+                    double            xalign,
+                    double            yalign,
+                    double            max_width,
+                    FrColor           color)
+{
+  PangoLayout *layout;
+  PangoRectangle logical;
+
+  if (text == NULL || text[0] == '\0')
+    return;
+  layout = prepare (chart, style, text, max_width);
+  pango_layout_get_pixel_extents (layout, NULL, &logical);
+  fr_color_set_source (chart->cr, color);
+  cairo_move_to (chart->cr, x - logical.x - logical.width * xalign, y - logical.y - logical.height * yalign);
+  fr_export_show_layout (chart->cr, layout);
+  cairo_new_path (chart->cr);
+}
+
+double
+fr_chart_margin (FrChart *chart)
+{
+  return round (chart->em * 0.9);
+}
+
+double
+fr_chart_title_height (FrChart    *chart,
+                       const char *title,
+                       const char *subtitle)
+{
+  double margin = fr_chart_margin (chart);
+  double height = margin;
+  double h;
+
+  if (title != NULL && title[0] != '\0')
+    {
+      fr_chart_text_size (chart, FR_CHART_TEXT_TITLE, title, chart->width - 2 * margin, NULL, &h);
+      height += h;
+    }
+  if (subtitle != NULL && subtitle[0] != '\0')
+    {
+      fr_chart_text_size (chart, FR_CHART_TEXT_SMALL, subtitle, chart->width - 2 * margin, NULL, &h);
+      height += h;
+    }
+  return height + margin * 0.6;
+}
+
+void
+fr_chart_draw_title (FrChart    *chart,
+                     const char *title,
+                     const char *subtitle)
+{
+  double margin = fr_chart_margin (chart);
+  double y = margin;
+  double h = 0;
+
+  if (title != NULL && title[0] != '\0')
+    {
+      fr_chart_draw_text (chart, FR_CHART_TEXT_TITLE, title, margin, y, 0, 0,
+                          chart->width - 2 * margin, chart->theme->foreground);
+      fr_chart_text_size (chart, FR_CHART_TEXT_TITLE, title, chart->width - 2 * margin, NULL, &h);
+      y += h;
+    }
+  if (subtitle != NULL && subtitle[0] != '\0')
+    fr_chart_draw_text (chart, FR_CHART_TEXT_SMALL, subtitle, margin, y, 0, 0,
+                        chart->width - 2 * margin, chart->theme->muted);
+}
+
+void
+fr_chart_draw_background (FrChart *chart)
+{
+  fr_color_set_source (chart->cr, chart->theme->background);
+  cairo_rectangle (chart->cr, 0, 0, chart->width, chart->height);
+  cairo_fill (chart->cr);
+}
+
+guint
+fr_chart_nice_ticks (double *low,
+                     double *high,
+                     guint   max_ticks,
+                     double *ticks,
+                     double *step_out)
+{
+  double span, raw, magnitude, step = 1, start, end;
+  static const double factors[] = { 1, 2, 2.5, 5, 10 };
+  guint n = 0;
+
+  max_ticks = CLAMP (max_ticks, 2, 32);
+  if (!isfinite (*low) || !isfinite (*high))
+    *low = 0, *high = 1;
+  if (*high < *low)
+    {
+      double t = *low;
+      *low = *high;
+      *high = t;
+    }
+  if (*high - *low < 1e-12)
+    {
+      double pad = fabs (*low) > 1e-12 ? fabs (*low) * 0.1 : 1.0;
+      *low -= pad;
+      *high += pad;
+    }
+  span = *high - *low;
+  raw = span / (max_ticks - 1);
+  magnitude = pow (10, floor (log10 (raw)));
+  for (guint i = 0; i < G_N_ELEMENTS (factors); i++)
+    {
+      step = factors[i] * magnitude;
+      if (ceil (*high / step - 1e-9) - floor (*low / step + 1e-9) + 1 <= max_ticks)
+        break;
+    }
+  start = floor (*low / step + 1e-9) * step;
+  end = ceil (*high / step - 1e-9) * step;
+  for (double v = start; v <= end + step * 1e-6 && n < 32; v = start + n * step)
+    ticks[n++] = fabs (v) < step * 1e-9 ? 0.0 : v;
+  *low = start;
+  *high = end;
+  if (step_out != NULL)
+    *step_out = step;
+  return n;
+}
+
+char *
+fr_chart_format_tick (double           value,
+                      double           step,
+                      FrChartValueKind kind)
+{
+  int decimals;
+
+  if (fabs (value) < fabs (step) * 1e-9)
+    value = 0.0;
+  if (kind == FR_CHART_VALUE_SHARE)
+    return fr_format_weight (value);
+  decimals = step > 0 ? (int) ceil (-log10 (step) - 1e-9) : 2;
+  /* 2.5 × 10^k steps need one decimal more than their magnitude. */
+  if (step > 0 && fabs (step / pow (10, -decimals) - round (step / pow (10, -decimals))) > 1e-6)
+    decimals++;
+  return fr_format_score (value, CLAMP (decimals, 0, 6));
+}
+
+char *
+fr_chart_format_count (guint64 count)
+{
+  const struct lconv *conventions = localeconv ();
+  const char *separator = conventions->thousands_sep;
+  char digits[32];
+  GString *grouped = g_string_new (NULL);
+  gsize n;
+
+  if (separator == NULL || separator[0] == '\0')
+    separator = ",";
+  g_snprintf (digits, sizeof digits, "%" G_GUINT64_FORMAT, count);
+  n = strlen (digits);
+  for (gsize i = 0; i < n; i++)
+    {
+      if (i > 0 && (n - i) % 3 == 0)
+        g_string_append (grouped, separator);
+      g_string_append_c (grouped, digits[i]);
+    }
+  return g_string_free (grouped, FALSE);
+}
+
+void
+fr_chart_draw_x_axis (FrChart          *chart,
+                      double            x0,
+                      double            x1,
+                      double            y_top,
+                      double            y_axis,
+                      double            low,
+                      double            high,
+                      const double     *ticks,
+                      guint             n_ticks,
+                      double            step,
+                      FrChartValueKind  kind)
+{
+  cairo_t *cr = chart->cr;
+  double gap = chart->em * 0.3;
+  double last_right = -G_MAXDOUBLE;
+
+  cairo_save (cr);
+  cairo_set_line_width (cr, 1.0);
+  fr_color_set_source (cr, chart->theme->grid);
+  for (guint i = 0; i < n_ticks; i++)
+    {
+      double x = x0 + (ticks[i] - low) / (high - low) * (x1 - x0);
+      x = round (x) + 0.5;
+      cairo_move_to (cr, x, y_top);
+      cairo_line_to (cr, x, y_axis);
+    }
+  cairo_stroke (cr);
+  fr_color_set_source (cr, chart->theme->muted);
+  cairo_move_to (cr, x0, round (y_axis) + 0.5);
+  cairo_line_to (cr, x1, round (y_axis) + 0.5);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+
+  for (guint i = 0; i < n_ticks; i++)
+    {
+      double x = x0 + (ticks[i] - low) / (high - low) * (x1 - x0);
+      g_autofree char *label = fr_chart_format_tick (ticks[i], step, kind);
+      double w;
+
+      double left;
+
+      fr_chart_text_size (chart, FR_CHART_TEXT_SMALL, label, -1, &w, NULL);
+      /* The outer labels stay over the plot, so two plots side by side
+       * never share a label's room. */
+      left = CLAMP (x - w / 2, x0, MAX (x0, x1 - w));
+      /* Skip a label that would run into the previous one. */
+      if (left < last_right + gap)
+        continue;
+      fr_chart_draw_text (chart, FR_CHART_TEXT_SMALL, label, left, y_axis + gap, 0, 0, -1,
+                          chart->theme->muted);
+      last_right = left + w;
+    }
+}
+
+double
+fr_chart_legend_layout (FrChart                 *chart,
+                        const FrChartLegendItem *items,
+                        guint                    n_items,
+                        double                   x,
+                        double                   y,
+                        double                   max_width,
+                        FrChartRect             *rects)
+{
+  double line = fr_chart_line_height (chart, FR_CHART_TEXT_SMALL);
+  double swatch = line * 0.8, gap = chart->em * 0.35, spacing = chart->em * 1.1;
+  double row_height = line * 1.25;
+  guint row_start = 0;
+  double row_width = 0, top = y;
+
+  if (n_items == 0)
+    return 0;
+  for (guint i = 0; i <= n_items; i++)
+    {
+      double w = 0;
+
+      if (i < n_items)
+        {
+          fr_chart_text_size (chart, FR_CHART_TEXT_SMALL, items[i].label, max_width - swatch - gap, &w, NULL);
+          w += swatch + gap;
+        }
+      if (i == n_items || (i > row_start && row_width + spacing + w > max_width))
+        {
+          /* Close the row, centred. */
+          double cx = x + (max_width - row_width) / 2;
+          for (guint j = row_start; j < i; j++)
+            {
+              rects[j].x = cx;
+              rects[j].y = y;
+              cx += rects[j].width + spacing;
+            }
+          if (i == n_items)
+            break;
+          y += row_height;
+          row_start = i;
+          row_width = 0;
+        }
+      rects[i].width = w;
+      rects[i].height = row_height;
+      row_width += (i > row_start ? spacing : 0) + w;
+    }
+  return y + row_height - top;
+}
+
+void
+fr_chart_draw_swatch (FrChart       *chart,
+                      FrChartSwatch  swatch,
+                      FrColor        color,
+                      double         x,
+                      double         y,
+                      double         size)
+{
+  cairo_t *cr = chart->cr;
+
+  cairo_save (cr);
+  fr_color_set_source (cr, color);
+  switch (swatch)
+    {
+    case FR_CHART_SWATCH_LINE:
+    case FR_CHART_SWATCH_DASHED_LINE:
+      cairo_set_line_width (cr, MAX (1.5, size / 6));
+      if (swatch == FR_CHART_SWATCH_DASHED_LINE)
+        {
+          double dash = MAX (2.0, size / 4);
+          cairo_set_dash (cr, &dash, 1, 0);
+        }
+      cairo_move_to (cr, x, y + size / 2);
+      cairo_line_to (cr, x + size, y + size / 2);
+      cairo_stroke (cr);
+      break;
+    case FR_CHART_SWATCH_DOT:
+      cairo_arc (cr, x + size / 2, y + size / 2, size * 0.32, 0, 2 * G_PI);
+      cairo_fill (cr);
+      break;
+    case FR_CHART_SWATCH_RING:
+      cairo_set_line_width (cr, MAX (1.5, size / 8));
+      cairo_arc (cr, x + size / 2, y + size / 2, size * 0.4, 0, 2 * G_PI);
+      cairo_stroke (cr);
+      break;
+    case FR_CHART_SWATCH_BOX:
+    default:
+      cairo_rectangle (cr, x, y, size, size);
+      cairo_fill (cr);
+      break;
+    }
+  cairo_restore (cr);
+}
+
+void
+fr_chart_draw_legend (FrChart                 *chart,
+                      const FrChartLegendItem *items,
+                      guint                    n_items,
+                      const FrChartRect       *rects)
+{
+  double line = fr_chart_line_height (chart, FR_CHART_TEXT_SMALL);
+  double swatch = line * 0.8, gap = chart->em * 0.35;
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      double cy = rects[i].y + rects[i].height / 2;
+
+      fr_chart_draw_swatch (chart, items[i].swatch, items[i].color, rects[i].x, cy - swatch / 2, swatch);
+      fr_chart_draw_text (chart, FR_CHART_TEXT_SMALL, items[i].label, rects[i].x + swatch + gap, cy, 0, 0.5,
+                          rects[i].width - swatch - gap + 1, chart->theme->foreground);
+    }
+}
+
+gboolean
+fr_chart_theme_is_dark (const FrTheme *theme)
+{
+  return theme != NULL && fr_chart_luminance (theme->background) < 0.4;
+}
+
+FrColor
+fr_chart_criterion_color (const FrTheme *theme,
+                          guint          index)
+{
+  static const FrColor palette[] = {
+    RGB (0x77aadd), RGB (0xee8866), RGB (0xeedd88), RGB (0xffaabb),
+    RGB (0x99ddff), RGB (0x44bb99), RGB (0xbbcc33), RGB (0xaaaa00),
+    RGB (0xc2a5cf), RGB (0xdddddd), RGB (0xd9b38c), RGB (0x88ccaa),
+  };
+  FrColor color = palette[index % G_N_ELEMENTS (palette)];
+
+  /* Pale tones glare on a dark background: darken them there. */
+  if (fr_chart_theme_is_dark (theme))
+    color = fr_chart_mix (color, (FrColor) { 0, 0, 0, 1 }, 0.3);
+  return color;
+}
+
+FrColor
+fr_chart_mix (FrColor a,
+              FrColor b,
+              double  t)
+{
+  FrColor c;
+
+  t = CLAMP (t, 0.0, 1.0);
+  c.r = a.r + (b.r - a.r) * t;
+  c.g = a.g + (b.g - a.g) * t;
+  c.b = a.b + (b.b - a.b) * t;
+  c.a = a.a + (b.a - a.a) * t;
+  return c;
+}
+
+static double
+linear_channel (double c)
+{
+  return c <= 0.04045 ? c / 12.92 : pow ((c + 0.055) / 1.055, 2.4);
+}
+
+double
+fr_chart_luminance (FrColor color)
+{
+  return 0.2126 * linear_channel (color.r) + 0.7152 * linear_channel (color.g) +
+         0.0722 * linear_channel (color.b);
+}
+
+static double
+contrast (FrColor a,
+          FrColor b)
+{
+  double la = fr_chart_luminance (a), lb = fr_chart_luminance (b);
+  return (MAX (la, lb) + 0.05) / (MIN (la, lb) + 0.05);
+}
+
+FrColor
+fr_chart_legible (const FrTheme *theme,
+                  FrColor        color)
+{
+  FrColor result = color;
+
+  if (theme == NULL)
+    return color;
+  for (double t = 0.15; contrast (result, theme->background) < 3.0 && t <= 1.0; t += 0.15)
+    result = fr_chart_mix (color, theme->foreground, t);
+  return result;
+}
+
+FrColor
+fr_chart_text_on (FrColor background)
+{
+  /* The WCAG contrast against black and against white, whichever wins. */
+  double l = fr_chart_luminance (background);
+  if ((l + 0.05) / 0.05 >= 1.05 / (l + 0.05))
+    return (FrColor) { 0, 0, 0, 1 };
+  return (FrColor) { 1, 1, 1, 1 };
+}
+
+FrColor
+fr_chart_heat_color (const FrTheme *theme,
+                     double         t)
+{
+  /* ColorBrewer "Blues" ends: light themes run from near white to a deep
+   * blue, dark themes from near black to a pale blue. */
+  static const FrColor light_low = RGB (0xf7fbff), light_high = RGB (0x08306b);
+  static const FrColor dark_low = RGB (0x1a1d24), dark_high = RGB (0xc6dbef);
+
+  if (!isfinite (t))
+    t = 0;
+  if (theme != NULL && theme->kind == FR_THEME_HIGH_CONTRAST)
+    return fr_chart_mix ((FrColor) { 1, 1, 1, 1 }, (FrColor) { 0, 0, 0.35, 1 }, t);
+  if (fr_chart_theme_is_dark (theme))
+    return fr_chart_mix (dark_low, dark_high, t);
+  return fr_chart_mix (light_low, light_high, t);
+}
