@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 
 #include "fr-application.h"
 #include "fr-preferences-window.h"
@@ -415,6 +416,169 @@ test_score_editing (void)
   close_all_windows ();
 }
 
+static gboolean
+smaa_finished (gpointer page)
+{
+  gboolean done = FALSE;
+  fr_analysis_page_get_smaa_samples (page, &done);
+  return done;
+}
+
+static void
+test_analysis_charts (void)
+{
+  FrWindow *window = open_scenario_window ();
+  FrAnalysisPage *page = fr_window_get_analysis_page (window);
+  FrChartView *ranking = fr_analysis_page_get_chart (page, FR_CHART_RANKING);
+  FrAnalysis *analysis = fr_window_get_analysis (window);
+  const FrMatrix *matrix = fr_analysis_get_matrix (analysis);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *leader = g_strdup (matrix->option_names[fr_analysis_get_order (analysis)[0]]);
+  g_autofree char *tmp = g_dir_make_tmp ("frontier-export-XXXXXX", NULL);
+  g_autofree char *png = g_build_filename (tmp, "ranking.png", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "analysis"));
+  /* Every chart has data and says in words what it shows. */
+  for (FrChartKind kind = FR_CHART_RANKING; kind <= FR_CHART_SCATTER; kind++)
+    {
+      FrChartView *view = fr_analysis_page_get_chart (page, kind);
+      g_autofree char *description = NULL;
+
+      if (kind == FR_CHART_SMAA)
+        continue;
+      g_assert_cmpint (fr_chart_view_get_kind (view), ==, kind);
+      description = fr_chart_view_dup_description (view);
+      g_assert_cmpuint (strlen (description), >, 20);
+    }
+  before = fr_chart_view_dup_description (ranking);
+  g_assert_nonnull (strstr (before, leader));
+
+  /* A weight change reaches the ranking chart at once. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.set-weight", "(sd)",
+                                             matrix->criteria[0].id, 0.0));
+  after = fr_chart_view_dup_description (ranking);
+  g_assert_cmpstr (before, !=, after);
+
+  /* SMAA refines in the worker until its samples are drawn. */
+  iterate_until (smaa_finished, page);
+  g_assert_cmpint (fr_chart_view_get_kind (fr_analysis_page_get_chart (page, FR_CHART_SMAA)), ==, FR_CHART_SMAA);
+  g_assert_cmpuint (fr_analysis_page_get_smaa_samples (page, NULL), ==, 100000);
+
+  /* Enlarge and back; export writes a real PNG. */
+  fr_analysis_page_enlarge (page, FR_CHART_PROFILE);
+  g_assert_cmpint (fr_analysis_page_get_enlarged (page), ==, FR_CHART_PROFILE);
+  fr_analysis_page_enlarge (page, FR_CHART_NONE);
+  g_assert_cmpint (fr_analysis_page_get_enlarged (page), ==, FR_CHART_NONE);
+  g_assert_true (fr_analysis_page_export (page, FR_CHART_RANKING, png, &error));
+  g_assert_no_error (error);
+  {
+    cairo_surface_t *surface = cairo_image_surface_create_from_png (png);
+    g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+    g_assert_cmpint (cairo_image_surface_get_width (surface), ==, 1600);
+    g_assert_cmpint (cairo_image_surface_get_height (surface), ==, 1000);
+    cairo_surface_destroy (surface);
+  }
+  g_unlink (png);
+  g_rmdir (tmp);
+  fr_document_set_modified (fr_window_get_document (window), FALSE);
+  close_all_windows ();
+}
+
+static gboolean
+send_key_to (GtkWidget       *widget,
+             guint            keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, 0, &handled);
+    }
+  return handled;
+}
+
+static gboolean
+is_fullscreen (gpointer window)
+{
+  return gtk_widget_get_mapped (window) && gtk_window_is_fullscreen (window);
+}
+
+static void
+test_views_and_presentation (void)
+{
+  FrWindow *window = open_scenario_window ();
+  FrDocument *document = fr_window_get_document (window);
+  FrModel *model = fr_document_get_model (document);
+  guint n_views = model->views->len;
+  FrPresentation *presentation;
+  FrView *saved;
+  g_autofree char *first_description = NULL;
+  g_autofree char *second_description = NULL;
+
+  g_assert_cmpuint (n_views, >=, 6);
+
+  /* A view saved from the window reproduces its state when applied. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "analysis"));
+  saved = fr_window_save_view (window, "Where we are");
+  g_assert_cmpuint (model->views->len, ==, n_views + 1);
+  g_assert_cmpstr (saved->chart, ==, "ranking");
+  g_assert_nonnull (saved->stakeholder_id);
+  g_assert_nonnull (saved->weights);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "map"));
+  g_assert_true (fr_window_apply_view (window, saved->id));
+  g_assert_cmpstr (fr_window_get_view_name (window), ==, "analysis");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.move-view-up", "s", saved->id));
+  g_assert_true (g_ptr_array_index (model->views, n_views - 1) == saved);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-view", "s", saved->id));
+  g_assert_cmpuint (model->views->len, ==, n_views);
+
+  /* F5's action presents full screen; the keys step through the slides. */
+  presentation = fr_window_present (window, 0);
+  iterate_until (is_fullscreen, presentation);
+  g_assert_cmpuint (fr_presentation_get_n_slides (presentation), ==, n_views);
+  g_assert_cmpuint (fr_presentation_get_index (presentation), ==, 0);
+  first_description = fr_presentation_dup_description (presentation);
+  g_assert_nonnull (strstr (first_description, ((FrView *) g_ptr_array_index (model->views, 0))->title));
+  g_assert_true (send_key_to (GTK_WIDGET (presentation), GDK_KEY_Right));
+  g_assert_cmpuint (fr_presentation_get_index (presentation), ==, 1);
+  second_description = fr_presentation_dup_description (presentation);
+  g_assert_nonnull (strstr (second_description, ((FrView *) g_ptr_array_index (model->views, 1))->title));
+  send_key_to (GTK_WIDGET (presentation), GDK_KEY_End);
+  g_assert_cmpuint (fr_presentation_get_index (presentation), ==, n_views - 1);
+  send_key_to (GTK_WIDGET (presentation), GDK_KEY_space);
+  g_assert_cmpuint (fr_presentation_get_index (presentation), ==, n_views - 1);
+  send_key_to (GTK_WIDGET (presentation), GDK_KEY_Home);
+  g_assert_cmpuint (fr_presentation_get_index (presentation), ==, 0);
+  g_assert_true (fr_presentation_get_dark (presentation));
+  send_key_to (GTK_WIDGET (presentation), GDK_KEY_d);
+  g_assert_false (fr_presentation_get_dark (presentation));
+
+  /* The model stays live: a weight moved during the talk, then R returns
+   * to the state the talk began with. */
+  {
+    FrStakeholder *stakeholder = g_ptr_array_index (model->stakeholders, 0);
+    g_autoptr(GPtrArray) leaves = fr_model_leaf_criteria (model);
+    g_autofree char *criterion = g_strdup (((FrCriterion *) g_ptr_array_index (leaves, 0))->id);
+    double before = ((FrWeight *) g_hash_table_lookup (stakeholder->weights, criterion))->value;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.set-weight", "(sd)", criterion, 0.9));
+    g_assert_true (send_key_to (GTK_WIDGET (presentation), GDK_KEY_r));
+    model = fr_document_get_model (fr_window_get_document (window));
+    stakeholder = g_ptr_array_index (model->stakeholders, 0);
+    g_assert_cmpfloat (((FrWeight *) g_hash_table_lookup (stakeholder->weights, criterion))->value, ==, before);
+  }
+
+  g_assert_true (send_key_to (GTK_WIDGET (presentation), GDK_KEY_Escape));
+  drain_events ();
+  fr_document_set_modified (fr_window_get_document (window), FALSE);
+  close_all_windows ();
+}
+
 static void
 test_templates_instantiate (void)
 {
@@ -476,6 +640,8 @@ main (int    argc,
   g_test_add_func ("/app/import/kml-layer", test_kml_layer_import);
   g_test_add_func ("/app/options/bundle-designer", test_bundle_designer);
   g_test_add_func ("/app/options/score-editing", test_score_editing);
+  g_test_add_func ("/app/analysis/charts", test_analysis_charts);
+  g_test_add_func ("/app/views/presentation", test_views_and_presentation);
   g_test_add_func ("/app/templates/instantiate", test_templates_instantiate);
   g_test_add_func ("/app/settings/window-size", test_settings_keep_window_size);
   status = g_test_run ();

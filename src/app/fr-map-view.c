@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "fr-date.h"
+#include "fr-export.h"
 #include "fr-format.h"
 #include "fr-frontier.h"
 #include "fr-kml.h"
@@ -779,4 +780,96 @@ fr_map_view_get_frontier (FrMapView *self)
 {
   g_return_val_if_fail (FR_IS_MAP_VIEW (self), NULL);
   return self->frontier;
+}
+
+gboolean
+fr_map_view_get_extent (FrMapView *self,
+                        double     extent[4])
+{
+  double width = gtk_widget_get_width (GTK_WIDGET (self));
+  double height = gtk_widget_get_height (GTK_WIDGET (self));
+  const double corners[4][2] = { { 0, 0 }, { width, 0 }, { 0, height }, { width, height } };
+  FrMapScene scene;
+
+  g_return_val_if_fail (FR_IS_MAP_VIEW (self), FALSE);
+
+  if (get_basemap () == NULL || width <= 0 || height <= 0)
+    return FALSE;
+  ensure_fitted (self, width, height);
+  fill_scene (self, &scene);
+  extent[0] = extent[1] = G_MAXDOUBLE;
+  extent[2] = extent[3] = -G_MAXDOUBLE;
+  /* The box around the four corners: the conic's meridians converge, so
+   * the picture is not a lon/lat rectangle. */
+  for (guint i = 0; i < G_N_ELEMENTS (corners); i++)
+    {
+      double lon, lat;
+      if (!fr_map_unproject (&scene, width, height, corners[i][0], corners[i][1], &lon, &lat))
+        return FALSE;
+      extent[0] = MIN (extent[0], lon);
+      extent[1] = MIN (extent[1], lat);
+      extent[2] = MAX (extent[2], lon);
+      extent[3] = MAX (extent[3], lat);
+    }
+  return TRUE;
+}
+
+void
+fr_map_view_set_extent (FrMapView    *self,
+                        const double  extent[4])
+{
+  double width = gtk_widget_get_width (GTK_WIDGET (self));
+  double height = gtk_widget_get_height (GTK_WIDGET (self));
+  FrMapScene scene;
+
+  g_return_if_fail (FR_IS_MAP_VIEW (self));
+
+  if (get_basemap () == NULL || width <= 0 || height <= 0)
+    return;
+  fill_scene (self, &scene);
+  fr_map_scene_fit (&scene, extent, width, height);
+  self->center_x = scene.center_x;
+  self->center_y = scene.center_y;
+  self->metres_per_pixel = scene.metres_per_unit;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+draw_export (cairo_t  *cr,
+             double    width,
+             double    height,
+             gpointer  user_data)
+{
+  FrMapView *self = user_data;
+  double extent[4];
+  gboolean has_extent = fr_map_view_get_extent (self, extent);
+  FrMapScene scene;
+
+  fill_scene (self, &scene);
+  /* No cache, no gesture: exports get a full, sharp picture of what the
+   * screen shows, fitted to the file's own size. */
+  scene.cache = NULL;
+  scene.interactive = FALSE;
+  scene.hovered_region = NULL;
+  if (has_extent)
+    fr_map_scene_fit (&scene, extent, width, height);
+  fr_map_render (cr, &scene, width, height, fr_theme_get (FR_THEME_LIGHT));
+}
+
+gboolean
+fr_map_view_export (FrMapView   *self,
+                    const char  *path,
+                    double       width,
+                    double       height,
+                    GError     **error)
+{
+  g_return_val_if_fail (FR_IS_MAP_VIEW (self), FALSE);
+
+  if (get_basemap () == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                           shared_basemap_error ? shared_basemap_error : "no basemap");
+      return FALSE;
+    }
+  return fr_export_to_file (path, width, height, 1.0, draw_export, self, error);
 }

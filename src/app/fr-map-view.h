@@ -47,6 +47,19 @@ double      fr_map_view_get_frontier_km    (FrMapView     *self);
 char       *fr_map_view_dup_region_summary (FrMapView     *self,
                                             const char    *code);
 const FrBasemap *fr_map_view_get_basemap   (FrMapView     *self);
+/* The geographic box the view shows (lon_min, lat_min, lon_max, lat_max). */
+gboolean    fr_map_view_get_extent         (FrMapView     *self,
+                                            double         extent[4]);
+/* Shows the geographic box @extent. */
+void        fr_map_view_set_extent         (FrMapView     *self,
+                                            const double   extent[4]);
+/* Draws the map as it is on screen, with legend and scale bar, to a PNG,
+ * SVG or PDF file of @width × @height. */
+gboolean    fr_map_view_export             (FrMapView     *self,
+                                            const char    *path,
+                                            double         width,
+                                            double         height,
+                                            GError       **error);
 /* The frontier at the current day; NULL without a model. */
 const FrFrontier *fr_map_view_get_frontier (FrMapView     *self);
 

@@ -49,6 +49,7 @@ struct _FrOptionsPage
   GPtrArray *conflicts;          /* char* */
   double *utilities;             /* per stakeholder of the problem */
   GCancellable *search_cancellable;
+  guint stale;                   /* FrChange flags not yet shown while hidden */
 };
 
 G_DEFINE_FINAL_TYPE (FrOptionsPage, fr_options_page, GTK_TYPE_BOX)
@@ -651,8 +652,45 @@ on_save_bundle_clicked (GtkButton     *button,
 /* ---- the page --------------------------------------------------------- */
 
 static void
+apply_changes (FrOptionsPage *self,
+               guint          what);
+
+/* A hidden page does no work: it catches up when it is shown. */
+static void
 on_document_changed (FrOptionsPage *self,
                      guint          what)
+{
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale |= what;
+      return;
+    }
+  apply_changes (self, what);
+}
+
+static void
+catch_up (FrOptionsPage *self)
+{
+  guint what = self->stale;
+
+  self->stale = 0;
+  if (what != 0)
+    apply_changes (self, what);
+}
+
+static void
+on_map (FrOptionsPage *self)
+{
+  guint what = self->stale;
+
+  self->stale = 0;
+  if (what != 0)
+    apply_changes (self, what);
+}
+
+static void
+apply_changes (FrOptionsPage *self,
+               guint          what)
 {
   if (what & (FR_CHANGE_OPTIONS | FR_CHANGE_SCORES | FR_CHANGE_CRITERIA | FR_CHANGE_SOURCES))
     rebuild_table (self);
@@ -759,6 +797,7 @@ fr_options_page_init (FrOptionsPage *self)
   GtkWidget *add_button, *header, *designer, *right, *search_row;
 
   self->conflicts = g_ptr_array_new_with_free_func (g_free);
+  g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
   gtk_widget_set_vexpand (scrolled, TRUE);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), content);
@@ -865,6 +904,7 @@ fr_options_page_set_document (FrOptionsPage *self,
   g_set_object (&self->history, history);
   if (document != NULL)
     g_signal_connect_object (document, "changed", G_CALLBACK (on_document_changed), self, G_CONNECT_SWAPPED);
+  self->stale = 0;
   rebuild_table (self);
   rebuild_designer (self);
 }
@@ -1041,6 +1081,7 @@ fr_options_page_set_element (FrOptionsPage *self,
   int index;
 
   g_return_val_if_fail (FR_IS_OPTIONS_PAGE (self), FALSE);
+  catch_up (self);
   if (self->problem == NULL)
     return FALSE;
   index = fr_bundle_problem_find_element (self->problem, element_id);
@@ -1059,6 +1100,7 @@ GPtrArray *
 fr_options_page_get_conflicts (FrOptionsPage *self)
 {
   g_return_val_if_fail (FR_IS_OPTIONS_PAGE (self), NULL);
+  catch_up (self);
   return self->conflicts;
 }
 
@@ -1069,6 +1111,7 @@ fr_options_page_get_bundle_utility (FrOptionsPage *self,
   int index;
 
   g_return_val_if_fail (FR_IS_OPTIONS_PAGE (self), -1);
+  catch_up (self);
   if (self->problem == NULL || self->utilities == NULL)
     return -1;
   index = fr_bundle_problem_find_stakeholder (self->problem, stakeholder_id);
@@ -1088,6 +1131,7 @@ fr_options_page_save_bundle (FrOptionsPage *self,
   FrOption *option;
 
   g_return_val_if_fail (FR_IS_OPTIONS_PAGE (self), NULL);
+  catch_up (self);
   if (self->problem == NULL || !fr_bundle_problem_check (self->problem, self->bundle, NULL))
     return NULL;
   leaves = fr_model_leaf_criteria (model);

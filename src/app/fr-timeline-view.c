@@ -11,6 +11,7 @@
 #include <math.h>
 
 #include "fr-date.h"
+#include "fr-export.h"
 #include "fr-format.h"
 #include "fr-timeline-render.h"
 #include "fr-timeline-view.h"
@@ -640,4 +641,35 @@ fr_timeline_view_select_event (FrTimelineView *self,
   if (event != NULL)
     fr_timeline_view_set_day (self, event->day);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+draw_export (cairo_t  *cr,
+             double    width,
+             double    height,
+             gpointer  user_data)
+{
+  FrTimelineView *self = user_data;
+  FrTimelineScene scene;
+
+  fill_scene (self, &scene);
+  scene.hovered_event = NULL;
+  fr_timeline_render (cr, &scene, width, height, fr_theme_get (FR_THEME_LIGHT));
+}
+
+gboolean
+fr_timeline_view_export (FrTimelineView  *self,
+                         const char      *path,
+                         double           width,
+                         double           height,
+                         GError         **error)
+{
+  g_return_val_if_fail (FR_IS_TIMELINE_VIEW (self), FALSE);
+
+  if (self->model == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("There is no timeline to export."));
+      return FALSE;
+    }
+  return fr_export_to_file (path, width, height, 1.0, draw_export, self, error);
 }

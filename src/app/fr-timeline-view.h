@@ -41,4 +41,11 @@ const FrEvent *fr_timeline_view_get_selected_event (FrTimelineView *self);
 void           fr_timeline_view_select_event   (FrTimelineView *self,
                                                 const FrEvent  *event);
 
+/* Draws the timeline as shown to a PNG, SVG or PDF file. */
+gboolean       fr_timeline_view_export         (FrTimelineView *self,
+                                                const char     *path,
+                                                double          width,
+                                                double          height,
+                                                GError        **error);
+
 G_END_DECLS

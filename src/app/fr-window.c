@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "fr-analysis.h"
+#include "fr-analysis-page.h"
 #include "fr-date.h"
 #include "fr-format.h"
 #include "fr-csv.h"
@@ -19,6 +20,8 @@
 #include "fr-weights-panel.h"
 #include "fr-map-view.h"
 #include "fr-options-page.h"
+#include "fr-presentation.h"
+#include "fr-deck.h"
 #include "fr-timeline-view.h"
 #include "fr-theme.h"
 #include "fr-window.h"
@@ -38,6 +41,7 @@ struct _FrWindow
   GtkPaned *paned;
   FrWeightsPanel *weights_panel;
   FrOptionsPage *options_page;
+  FrAnalysisPage *analysis_page;
   GtkListBox *ranking_list;
   AdwViewStack *view_stack;
   GtkListBox *sources_list;
@@ -53,12 +57,17 @@ struct _FrWindow
   GtkLabel *frontier_label;
   GtkDropDown *projection_dropdown;
   GtkListBox *layers_list;
+  GtkListBox *views_list;
+  GtkEntry *view_title_entry;
+  GtkButton *add_view_button;
   GtkStringList *projection_names;
 
   FrDocument *document;
   FrAnalysis *analysis;
   FrHistory *history;
   GtkCssProvider *option_css;
+  char *option_css_text;
+  GPtrArray *ranking_rows;     /* RankingRow*, best first */
   GSettings *settings;
   char *draft_id;
   guint autosave_source;
@@ -78,6 +87,13 @@ fr_window_get_document (FrWindow *self)
 {
   g_return_val_if_fail (FR_IS_WINDOW (self), NULL);
   return self->document;
+}
+
+FrAnalysisPage *
+fr_window_get_analysis_page (FrWindow *self)
+{
+  g_return_val_if_fail (FR_IS_WINDOW (self), NULL);
+  return self->analysis_page;
 }
 
 FrOptionsPage *
@@ -284,45 +300,39 @@ rebuild_sources (FrWindow *self)
     }
 }
 
-static GtkWidget *
-ranking_row_new (guint       rank,
-                 const char *name,
-                 FrColor     color,
-                 double      fraction,
-                 const char *score_text)
+typedef struct {
+  GtkWidget *rank;
+  GtkWidget *name;
+  GtkWidget *score;
+  GtkWidget *bar;
+  char *css_class;
+} RankingRow;
+
+static void
+ranking_row_free (RankingRow *row)
 {
-  GtkWidget *row = gtk_grid_new ();
-  g_autofree char *rank_text = g_strdup_printf ("%u", rank);
-  GtkWidget *rank_label = gtk_label_new (rank_text);
-  GtkWidget *name_label = gtk_label_new (name);
-  GtkWidget *score_label = gtk_label_new (score_text);
-  GtkWidget *bar = gtk_level_bar_new_for_interval (0.0, 1.0);
-  g_autofree char *css_class = NULL;
-
-  gtk_grid_set_column_spacing (GTK_GRID (row), 6);
-  gtk_widget_add_css_class (rank_label, "numeric");
-  gtk_widget_add_css_class (rank_label, "dim-label");
-  gtk_label_set_xalign (GTK_LABEL (name_label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (name_label), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_hexpand (name_label, TRUE);
-  gtk_widget_add_css_class (score_label, "numeric");
-  gtk_level_bar_set_value (GTK_LEVEL_BAR (bar), CLAMP (fraction, 0.0, 1.0));
-  /* The option's own colour, so the sidebar speaks the charts' language. */
-  gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_LOW);
-  gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_HIGH);
-  gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_FULL);
-  css_class = g_strdup_printf ("fr-option-%02x%02x%02x",
-                               (guint) (color.r * 255), (guint) (color.g * 255), (guint) (color.b * 255));
-  gtk_widget_add_css_class (bar, css_class);
-
-  gtk_grid_attach (GTK_GRID (row), rank_label, 0, 0, 1, 2);
-  gtk_grid_attach (GTK_GRID (row), name_label, 1, 0, 1, 1);
-  gtk_grid_attach (GTK_GRID (row), score_label, 2, 0, 1, 1);
-  gtk_grid_attach (GTK_GRID (row), bar, 1, 1, 2, 1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-  return row;
+  g_free (row->css_class);
+  g_free (row);
 }
 
+static void
+set_row_colour (RankingRow *row,
+                FrColor     color)
+{
+  g_autofree char *css_class = g_strdup_printf ("fr-option-%02x%02x%02x",
+                                                (guint) (color.r * 255), (guint) (color.g * 255), (guint) (color.b * 255));
+
+  if (g_strcmp0 (css_class, row->css_class) == 0)
+    return;
+  if (row->css_class != NULL)
+    gtk_widget_remove_css_class (row->bar, row->css_class);
+  gtk_widget_add_css_class (row->bar, css_class);
+  g_free (row->css_class);
+  row->css_class = g_steal_pointer (&css_class);
+}
+
+/* Rows are made once per number of options and then only relabelled: a
+ * slider tick must not rebuild widgets. */
 static void
 rebuild_ranking (FrWindow *self)
 {
@@ -333,19 +343,55 @@ rebuild_ranking (FrWindow *self)
   FrMethod method = fr_analysis_get_method (self->analysis);
   g_autoptr(GString) css = g_string_new (NULL);
 
-  clear_list (self->ranking_list);
   if (matrix == NULL || scores == NULL)
     {
       const GError *error = fr_analysis_get_error (self->analysis);
       GtkWidget *label = gtk_label_new (error ? error->message : _("Nothing to rank."));
+
+      clear_list (self->ranking_list);
+      g_ptr_array_set_size (self->ranking_rows, 0);
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_widget_add_css_class (label, "dim-label");
       gtk_list_box_append (self->ranking_list, label);
       return;
     }
 
+  if (self->ranking_rows->len != matrix->n_options)
+    {
+      clear_list (self->ranking_list);
+      g_ptr_array_set_size (self->ranking_rows, 0);
+      for (guint rank = 0; rank < matrix->n_options; rank++)
+        {
+          RankingRow *row = g_new0 (RankingRow, 1);
+          GtkWidget *grid = gtk_grid_new ();
+          g_autofree char *rank_text = g_strdup_printf ("%u", rank + 1);
+
+          row->rank = gtk_label_new (rank_text);
+          row->name = gtk_label_new (NULL);
+          row->score = gtk_label_new (NULL);
+          row->bar = gtk_level_bar_new_for_interval (0.0, 1.0);
+          gtk_grid_set_column_spacing (GTK_GRID (grid), 6);
+          gtk_widget_add_css_class (row->rank, "numeric");
+          gtk_widget_add_css_class (row->rank, "dim-label");
+          gtk_label_set_xalign (GTK_LABEL (row->name), 0);
+          gtk_label_set_ellipsize (GTK_LABEL (row->name), PANGO_ELLIPSIZE_END);
+          gtk_widget_set_hexpand (row->name, TRUE);
+          gtk_widget_add_css_class (row->score, "numeric");
+          gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (row->bar), GTK_LEVEL_BAR_OFFSET_LOW);
+          gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (row->bar), GTK_LEVEL_BAR_OFFSET_HIGH);
+          gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (row->bar), GTK_LEVEL_BAR_OFFSET_FULL);
+          gtk_grid_attach (GTK_GRID (grid), row->rank, 0, 0, 1, 2);
+          gtk_grid_attach (GTK_GRID (grid), row->name, 1, 0, 1, 1);
+          gtk_grid_attach (GTK_GRID (grid), row->score, 2, 0, 1, 1);
+          gtk_grid_attach (GTK_GRID (grid), row->bar, 1, 1, 2, 1);
+          gtk_list_box_append (self->ranking_list, grid);
+          g_ptr_array_add (self->ranking_rows, row);
+        }
+    }
+
   for (guint rank = 0; rank < matrix->n_options; rank++)
     {
+      RankingRow *row = g_ptr_array_index (self->ranking_rows, rank);
       guint index = order[rank];
       FrOption *option = fr_model_find_option (model, matrix->option_ids[index]);
       FrColor color = fr_theme_option_color (index);
@@ -354,13 +400,23 @@ rebuild_ranking (FrWindow *self)
 
       if (option != NULL && option->color != NULL)
         fr_color_parse (option->color, &color);
-      gtk_list_box_append (self->ranking_list,
-                           ranking_row_new (rank + 1, matrix->option_names[index], color, fraction, score_text));
+      gtk_label_set_label (GTK_LABEL (row->name), matrix->option_names[index]);
+      gtk_label_set_label (GTK_LABEL (row->score), score_text);
+      gtk_level_bar_set_value (GTK_LEVEL_BAR (row->bar), CLAMP (fraction, 0.0, 1.0));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (row->name)),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, matrix->option_names[index], -1);
+      set_row_colour (row, color);
       g_string_append_printf (css, ".fr-option-%02x%02x%02x block.filled { background-color: #%02x%02x%02x; }\n",
                               (guint) (color.r * 255), (guint) (color.g * 255), (guint) (color.b * 255),
                               (guint) (color.r * 255), (guint) (color.g * 255), (guint) (color.b * 255));
     }
-  gtk_css_provider_load_from_data (self->option_css, css->str, (gssize) css->len);
+  /* Reloading CSS restyles every widget: only when the colours changed. */
+  if (g_strcmp0 (css->str, self->option_css_text) != 0)
+    {
+      gtk_css_provider_load_from_data (self->option_css, css->str, (gssize) css->len);
+      g_free (self->option_css_text);
+      self->option_css_text = g_strdup (css->str);
+    }
 }
 
 static void
@@ -683,6 +739,431 @@ layer_action (GtkWidget  *widget,
     }
 }
 
+typedef gboolean (*ExportFunc) (FrWindow    *self,
+                                const char  *path,
+                                GError     **error);
+
+static void
+on_export_response (GtkNativeDialog *dialog,
+                    int              response,
+                    FrWindow        *self)
+{
+  ExportFunc export = g_object_get_data (G_OBJECT (dialog), "fr-export");
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+      g_autoptr(GError) error = NULL;
+
+      if (path == NULL)
+        show_error (self, _("Could Not Export"), _("Only files on this computer can be written."));
+      else if (!export (self, path, &error))
+        show_error (self, _("Could Not Export"), error->message);
+      else
+        show_toast (self, _("Exported"));
+    }
+  g_object_unref (dialog);
+}
+
+/* One save dialog for every export: the format follows the extension. */
+static void
+choose_export_file (FrWindow   *self,
+                    const char *title,
+                    const char *suggested_name,
+                    gboolean    pdf_only,
+                    ExportFunc  export)
+{
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Export"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, pdf_only ? _("PDF") : _("PNG, SVG or PDF"));
+  gtk_file_filter_add_suffix (filter, "pdf");
+  if (!pdf_only)
+    {
+      gtk_file_filter_add_suffix (filter, "png");
+      gtk_file_filter_add_suffix (filter, "svg");
+    }
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested_name);
+  g_object_set_data (G_OBJECT (chooser), "fr-export", export);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_export_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static gboolean
+export_map (FrWindow    *self,
+            const char  *path,
+            GError     **error)
+{
+  return fr_map_view_export (self->map_view, path, 1920, 1080, error);
+}
+
+static gboolean
+export_timeline (FrWindow    *self,
+                 const char  *path,
+                 GError     **error)
+{
+  return fr_timeline_view_export (self->timeline_view, path, 1920, 240, error);
+}
+
+static void
+export_view_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  FrWindow *self = FR_WINDOW (widget);
+
+  if (g_str_equal (action_name, "win.export-map"))
+    choose_export_file (self, _("Export the Map"), _("Map.png"), FALSE, export_map);
+  else
+    choose_export_file (self, _("Export the Timeline"), _("Timeline.png"), FALSE, export_timeline);
+}
+
+
+/* ---- saved views ------------------------------------------------------ */
+
+static const char *
+chart_for_current_state (FrWindow *self)
+{
+  const char *page = adw_view_stack_get_visible_child_name (self->view_stack);
+
+  if (g_strcmp0 (page, "map") == 0)
+    return "map";
+  if (g_strcmp0 (page, "analysis") == 0)
+    {
+      switch (fr_analysis_page_get_enlarged (self->analysis_page))
+        {
+        case FR_CHART_PROFILE: return "profile";
+        case FR_CHART_SENSITIVITY: return "sensitivity";
+        case FR_CHART_SMAA: return "smaa";
+        case FR_CHART_STAKEHOLDERS: return "stakeholders";
+        case FR_CHART_SCATTER: return "scatter";
+        case FR_CHART_RANKING:
+        case FR_CHART_NONE:
+        default:
+          return "ranking";
+        }
+    }
+  return "ranking";
+}
+
+/* Fills @view from what the window shows: the slide will show the same. */
+static void
+capture_view (FrWindow *self,
+              FrView   *view)
+{
+  FrModel *model = fr_document_get_model (self->document);
+  FrStakeholder *stakeholder = selected_stakeholder (self);
+  guint projection = gtk_drop_down_get_selected (self->projection_dropdown);
+  double extent[4];
+
+  g_free (view->stakeholder_id);
+  view->stakeholder_id = g_strdup (stakeholder ? stakeholder->id : NULL);
+  g_free (view->method);
+  view->method = g_strdup (fr_method_to_string (fr_analysis_get_method (self->analysis)));
+  g_free (view->option_id);
+  view->option_id = (projection != GTK_INVALID_LIST_POSITION && projection > 0 && projection <= model->options->len)
+                    ? g_strdup (((FrOption *) g_ptr_array_index (model->options, projection - 1))->id) : NULL;
+  g_free (view->chart);
+  view->chart = g_strdup (chart_for_current_state (self));
+  view->map_day = fr_map_view_get_day (self->map_view);
+  view->has_extent = fr_map_view_get_extent (self->map_view, extent);
+  if (view->has_extent)
+    memcpy (view->extent, extent, sizeof extent);
+  g_clear_pointer (&view->weights, g_hash_table_unref);
+  if (stakeholder != NULL)
+    {
+      GHashTableIter iter;
+      gpointer key, value;
+
+      view->weights = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) fr_weight_free);
+      g_hash_table_iter_init (&iter, stakeholder->weights);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        {
+          FrWeight *copy = fr_weight_new (((FrWeight *) value)->value);
+          g_hash_table_insert (view->weights, g_strdup (key), copy);
+        }
+    }
+}
+
+FrView *
+fr_window_save_view (FrWindow   *self,
+                     const char *title)
+{
+  FrModel *model;
+  g_autoptr(GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *id = NULL;
+  FrView *view;
+
+  g_return_val_if_fail (FR_IS_WINDOW (self), NULL);
+
+  model = fr_document_get_model (self->document);
+  if (title == NULL || title[0] == '\0')
+    title = _("Untitled View");
+  for (guint i = 0; i < model->views->len; i++)
+    g_hash_table_add (taken, g_strdup (((FrView *) g_ptr_array_index (model->views, i))->id));
+  id = fr_make_id (title, "view", taken);
+  fr_history_checkpoint (self->history, _("Save View"), NULL);
+  view = fr_view_new (id, title);
+  capture_view (self, view);
+  g_ptr_array_add (model->views, view);
+  fr_document_changed (self->document, FR_CHANGE_VIEWS);
+  return view;
+}
+
+gboolean
+fr_window_apply_view (FrWindow   *self,
+                      const char *view_id)
+{
+  FrModel *model = fr_document_get_model (self->document);
+  FrView *view = fr_model_find_view (model, view_id);
+  FrMethod method;
+
+  g_return_val_if_fail (FR_IS_WINDOW (self), FALSE);
+  if (view == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < model->stakeholders->len; i++)
+    if (g_strcmp0 (((FrStakeholder *) g_ptr_array_index (model->stakeholders, i))->id, view->stakeholder_id) == 0)
+      gtk_drop_down_set_selected (self->stakeholder_dropdown, i);
+  if (fr_method_from_string (view->method, &method))
+    gtk_drop_down_set_selected (self->method_dropdown, method);
+  gtk_drop_down_set_selected (self->projection_dropdown, 0);
+  for (guint i = 0; i < model->options->len; i++)
+    if (g_strcmp0 (((FrOption *) g_ptr_array_index (model->options, i))->id, view->option_id) == 0)
+      gtk_drop_down_set_selected (self->projection_dropdown, i + 1);
+  if (view->map_day > 0)
+    fr_timeline_view_set_day (self->timeline_view, view->map_day);
+  if (view->has_extent)
+    fr_map_view_set_extent (self->map_view, view->extent);
+
+  /* The view's weights become the stakeholder's again: one undoable step. */
+  if (view->weights != NULL && g_hash_table_size (view->weights) > 0)
+    {
+      FrStakeholder *stakeholder = fr_model_find_stakeholder (model, view->stakeholder_id);
+      if (stakeholder != NULL)
+        {
+          GHashTableIter iter;
+          gpointer key, value;
+
+          fr_history_checkpoint (self->history, _("Apply View"), NULL);
+          g_hash_table_iter_init (&iter, view->weights);
+          while (g_hash_table_iter_next (&iter, &key, &value))
+            {
+              FrWeight *weight = g_hash_table_lookup (stakeholder->weights, key);
+              if (weight == NULL)
+                continue;
+              weight->value = ((FrWeight *) value)->value;
+              weight->low = MIN (weight->low, weight->value);
+              weight->high = MAX (weight->high, weight->value);
+            }
+          fr_document_changed (self->document, FR_CHANGE_WEIGHTS);
+        }
+    }
+
+  if (g_strcmp0 (view->chart, "map") == 0 || g_strcmp0 (view->chart, "timeline") == 0)
+    adw_view_stack_set_visible_child_name (self->view_stack, "map");
+  else if (g_strcmp0 (view->chart, "bundles") == 0)
+    adw_view_stack_set_visible_child_name (self->view_stack, "options");
+  else
+    adw_view_stack_set_visible_child_name (self->view_stack, "analysis");
+  return TRUE;
+}
+
+static void
+on_view_row_activated (GtkListBox    *list,
+                       GtkListBoxRow *row,
+                       FrWindow      *self)
+{
+  const char *id = g_object_get_data (G_OBJECT (row), "fr-view");
+
+  if (id != NULL)
+    fr_window_apply_view (self, id);
+}
+
+static void
+on_add_view_clicked (FrWindow *self)
+{
+  const char *title = gtk_editable_get_text (GTK_EDITABLE (self->view_title_entry));
+
+  fr_window_save_view (self, title);
+  gtk_editable_set_text (GTK_EDITABLE (self->view_title_entry), "");
+}
+
+static void
+rebuild_views (FrWindow *self)
+{
+  FrModel *model = fr_document_get_model (self->document);
+
+  clear_list (self->views_list);
+  for (guint i = 0; i < model->views->len; i++)
+    {
+      FrView *view = g_ptr_array_index (model->views, i);
+      GtkWidget *row = adw_action_row_new ();
+      static const struct { const char *icon; const char *action; const char *tooltip; } buttons[] = {
+        { "go-up-symbolic", "win.move-view-up", N_("Move Up") },
+        { "go-down-symbolic", "win.move-view-down", N_("Move Down") },
+        { "document-save-symbolic", "win.update-view", N_("Update from What the Window Shows") },
+        { "x-office-presentation-symbolic", "win.present-view", N_("Present From Here") },
+        { "user-trash-symbolic", "win.delete-view", N_("Delete View") },
+      };
+      g_autofree char *number = g_strdup_printf ("%u", i + 1);
+      GtkWidget *prefix = gtk_label_new (number);
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), view->title);
+      if (view->notes != NULL)
+        gtk_widget_set_tooltip_text (row, view->notes);
+      gtk_widget_add_css_class (prefix, "dim-label");
+      gtk_widget_add_css_class (prefix, "numeric");
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), prefix);
+      for (guint b = 0; b < G_N_ELEMENTS (buttons); b++)
+        {
+          GtkWidget *button = gtk_button_new_from_icon_name (buttons[b].icon);
+          gtk_widget_add_css_class (button, "flat");
+          gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+          gtk_widget_set_tooltip_text (button, _(buttons[b].tooltip));
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (button), buttons[b].action);
+          gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", view->id);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+        }
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data_full (G_OBJECT (row), "fr-view", g_strdup (view->id), g_free);
+      gtk_list_box_append (self->views_list, row);
+    }
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.presentation", model->views->len > 0);
+}
+
+FrPresentation *
+fr_window_present (FrWindow *self,
+                   guint     first)
+{
+  FrPresentation *presentation;
+
+  g_return_val_if_fail (FR_IS_WINDOW (self), NULL);
+  presentation = fr_presentation_new (GTK_WINDOW (self), self->document, self->history, first);
+  gtk_window_present (GTK_WINDOW (presentation));
+  return presentation;
+}
+
+static void
+view_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  FrWindow *self = FR_WINDOW (widget);
+  FrModel *model = fr_document_get_model (self->document);
+  const char *id = parameter ? g_variant_get_string (parameter, NULL) : NULL;
+  FrView *view = fr_model_find_view (model, id);
+  guint index = 0;
+
+  if (g_str_equal (action_name, "win.presentation"))
+    {
+      fr_window_present (self, 0);
+      return;
+    }
+  if (view == NULL || !g_ptr_array_find (model->views, view, &index))
+    return;
+  if (g_str_equal (action_name, "win.present-view"))
+    fr_window_present (self, index);
+  else if (g_str_equal (action_name, "win.update-view"))
+    {
+      fr_history_checkpoint (self->history, _("Update View"), NULL);
+      capture_view (self, view);
+      fr_document_changed (self->document, FR_CHANGE_VIEWS);
+    }
+  else if (g_str_equal (action_name, "win.delete-view"))
+    {
+      fr_history_checkpoint (self->history, _("Delete View"), NULL);
+      g_ptr_array_remove_index (model->views, index);
+      fr_document_changed (self->document, FR_CHANGE_VIEWS);
+    }
+  else
+    {
+      int target = (int) index + (g_str_equal (action_name, "win.move-view-up") ? -1 : 1);
+      if (target < 0 || target >= (int) model->views->len)
+        return;
+      fr_history_checkpoint (self->history, _("Move View"), NULL);
+      g_ptr_array_steal_index (model->views, index);
+      g_ptr_array_insert (model->views, target, view);
+      fr_document_changed (self->document, FR_CHANGE_VIEWS);
+    }
+}
+
+/* ---- deck: PDF export and printing ------------------------------------ */
+
+static gboolean
+export_deck (FrWindow    *self,
+             const char  *path,
+             GError     **error)
+{
+  g_autoptr(FrDeck) deck = fr_deck_new (fr_document_get_model (self->document),
+                                        fr_map_view_get_basemap (self->map_view),
+                                        FR_DECK_A4_WIDTH, FR_DECK_A4_HEIGHT);
+  return fr_deck_export_pdf (deck, path, error);
+}
+
+static void
+on_begin_print (GtkPrintOperation *operation,
+                GtkPrintContext   *context,
+                FrWindow          *self)
+{
+  FrDeck *deck = fr_deck_new (fr_document_get_model (self->document),
+                              fr_map_view_get_basemap (self->map_view),
+                              gtk_print_context_get_width (context),
+                              gtk_print_context_get_height (context));
+
+  g_object_set_data_full (G_OBJECT (operation), "fr-deck", deck, (GDestroyNotify) fr_deck_free);
+  gtk_print_operation_set_n_pages (operation, (int) fr_deck_get_n_pages (deck));
+}
+
+static void
+on_draw_page (GtkPrintOperation *operation,
+              GtkPrintContext   *context,
+              int                page,
+              FrWindow          *self)
+{
+  FrDeck *deck = g_object_get_data (G_OBJECT (operation), "fr-deck");
+
+  fr_deck_render_page (deck, gtk_print_context_get_cairo_context (context), (guint) page,
+                       fr_theme_get (FR_THEME_LIGHT));
+}
+
+static void
+deck_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  FrWindow *self = FR_WINDOW (widget);
+
+  if (g_str_equal (action_name, "win.export"))
+    {
+      g_autofree char *title = fr_document_dup_title (self->document);
+      g_autofree char *base = g_str_has_suffix (title, ".frontier") ? g_strndup (title, strlen (title) - 9) : g_strdup (title);
+      g_autofree char *name = g_strconcat (base, ".pdf", NULL);
+      choose_export_file (self, _("Export Slides as PDF"), name, TRUE, export_deck);
+    }
+  else
+    {
+      g_autoptr(GtkPrintOperation) operation = gtk_print_operation_new ();
+      g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
+      g_autoptr(GError) error = NULL;
+
+      gtk_page_setup_set_orientation (setup, GTK_PAGE_ORIENTATION_LANDSCAPE);
+      gtk_print_operation_set_default_page_setup (operation, setup);
+      gtk_print_operation_set_embed_page_setup (operation, TRUE);
+      g_signal_connect (operation, "begin-print", G_CALLBACK (on_begin_print), self);
+      g_signal_connect (operation, "draw-page", G_CALLBACK (on_draw_page), self);
+      if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                                   GTK_WINDOW (self), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+        show_error (self, _("Could Not Print"), error->message);
+    }
+}
+
 static void
 map_action (GtkWidget  *widget,
             const char *action_name,
@@ -727,6 +1208,8 @@ on_document_changed (FrWindow *self,
     }
   if (what & FR_CHANGE_OPTIONS)
     rebuild_projections (self);
+  if (what & FR_CHANGE_VIEWS)
+    rebuild_views (self);
   if (what & FR_CHANGE_LAYERS)
     {
       if (!(what & (FR_CHANGE_TIMELINE | FR_CHANGE_PROJECTIONS | FR_CHANGE_META)))
@@ -861,6 +1344,7 @@ set_document (FrWindow   *self,
   g_signal_connect_object (self->history, "notify::can-redo", G_CALLBACK (fr_window_actions_update), self, G_CONNECT_SWAPPED);
   fr_weights_panel_set_document (self->weights_panel, document, self->history);
   fr_options_page_set_document (self->options_page, document, self->history);
+  fr_analysis_page_set_analysis (self->analysis_page, self->analysis);
   fr_analysis_set_method (self->analysis, (FrMethod) MIN (gtk_drop_down_get_selected (self->method_dropdown),
                                                           FR_N_METHODS - 1));
   g_signal_connect_object (self->analysis, "updated", G_CALLBACK (rebuild_ranking), self, G_CONNECT_SWAPPED);
@@ -1382,6 +1866,8 @@ fr_window_dispose (GObject *object)
     gtk_style_context_remove_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
                                                    GTK_STYLE_PROVIDER (self->option_css));
   g_clear_object (&self->option_css);
+  g_clear_pointer (&self->option_css_text, g_free);
+  g_clear_pointer (&self->ranking_rows, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), FR_TYPE_WINDOW);
 
   G_OBJECT_CLASS (fr_window_parent_class)->dispose (object);
@@ -1400,6 +1886,7 @@ fr_window_class_init (FrWindowClass *klass)
   g_type_ensure (FR_TYPE_MAP_VIEW);
   g_type_ensure (FR_TYPE_WEIGHTS_PANEL);
   g_type_ensure (FR_TYPE_OPTIONS_PAGE);
+  g_type_ensure (FR_TYPE_ANALYSIS_PAGE);
   g_type_ensure (FR_TYPE_TIMELINE_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/frontierdesk/Frontier/fr-window.ui");
   gtk_widget_class_bind_template_child (widget_class, FrWindow, header_bar);
@@ -1411,6 +1898,7 @@ fr_window_class_init (FrWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FrWindow, paned);
   gtk_widget_class_bind_template_child (widget_class, FrWindow, weights_panel);
   gtk_widget_class_bind_template_child (widget_class, FrWindow, options_page);
+  gtk_widget_class_bind_template_child (widget_class, FrWindow, analysis_page);
   gtk_widget_class_bind_template_child (widget_class, FrWindow, ranking_list);
   gtk_widget_class_bind_template_child (widget_class, FrWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, FrWindow, sources_list);
@@ -1426,8 +1914,24 @@ fr_window_class_init (FrWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FrWindow, frontier_label);
   gtk_widget_class_bind_template_child (widget_class, FrWindow, projection_dropdown);
   gtk_widget_class_bind_template_child (widget_class, FrWindow, layers_list);
+  gtk_widget_class_bind_template_child (widget_class, FrWindow, views_list);
+  gtk_widget_class_bind_template_child (widget_class, FrWindow, view_title_entry);
+  gtk_widget_class_bind_template_child (widget_class, FrWindow, add_view_button);
   gtk_widget_class_bind_template_child (widget_class, FrWindow, projection_names);
   gtk_widget_class_install_action (widget_class, "win.import-layer", NULL, layer_action);
+  gtk_widget_class_install_action (widget_class, "win.export-map", NULL, export_view_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, deck_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, deck_action);
+  gtk_widget_class_install_action (widget_class, "win.presentation", NULL, view_action);
+  gtk_widget_class_install_action (widget_class, "win.present-view", "s", view_action);
+  gtk_widget_class_install_action (widget_class, "win.update-view", "s", view_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-view", "s", view_action);
+  gtk_widget_class_install_action (widget_class, "win.move-view-up", "s", view_action);
+  gtk_widget_class_install_action (widget_class, "win.move-view-down", "s", view_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.presentation", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
+  gtk_widget_class_install_action (widget_class, "win.export-timeline", NULL, export_view_action);
   gtk_widget_class_install_action (widget_class, "win.remove-layer", "s", layer_action);
   gtk_widget_class_install_action (widget_class, "map.zoom-in", NULL, map_action);
   gtk_widget_class_install_action (widget_class, "map.zoom-out", NULL, map_action);
@@ -1463,6 +1967,7 @@ fr_window_init (FrWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->ranking_rows = g_ptr_array_new_with_free_func ((GDestroyNotify) ranking_row_free);
   self->option_css = gtk_css_provider_new ();
   gtk_style_context_add_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
                                               GTK_STYLE_PROVIDER (self->option_css),
@@ -1484,6 +1989,9 @@ fr_window_init (FrWindow *self)
   g_signal_connect_object (self->timeline_view, "notify::playing", G_CALLBACK (on_playing_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->timeline_view, "event-activated", G_CALLBACK (on_event_activated), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->projection_dropdown, "notify::selected", G_CALLBACK (on_projection_selected), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->views_list, "row-activated", G_CALLBACK (on_view_row_activated), self, 0);
+  g_signal_connect_object (self->add_view_button, "clicked", G_CALLBACK (on_add_view_clicked), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->view_title_entry, "activate", G_CALLBACK (on_add_view_clicked), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->details_revealer, "notify::child-revealed",
                            G_CALLBACK (on_details_child_revealed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->details_events, "row-activated", G_CALLBACK (on_details_event_activated), self, 0);

@@ -7,10 +7,12 @@
 #include <adwaita.h>
 
 #include "fr-analysis.h"
+#include "fr-analysis-page.h"
 #include "fr-application.h"
 #include "fr-document.h"
 #include "fr-drafts.h"
 #include "fr-options-page.h"
+#include "fr-presentation.h"
 
 G_BEGIN_DECLS
 
@@ -35,9 +37,20 @@ const char *fr_window_get_draft_id  (FrWindow      *self);
  * is not valid KML is reported and changes nothing. */
 gboolean    fr_window_import_layer  (FrWindow      *self,
                                      GFile         *file);
+/* Saves what the window shows (stakeholder and weights, method, projection,
+ * chart or map with its date and extent) as a new view; one undoable step. */
+FrView     *fr_window_save_view     (FrWindow      *self,
+                                     const char    *title);
+/* Shows the view: its stakeholder, weights, method, projection and chart. */
+gboolean    fr_window_apply_view    (FrWindow      *self,
+                                     const char    *view_id);
+/* Starts the full-screen presentation at view @first. */
+FrPresentation *fr_window_present   (FrWindow      *self,
+                                     guint          first);
 /* The name of the visible page: "map", "analysis", "options", "sources". */
 const char *fr_window_get_view_name (FrWindow      *self);
 FrOptionsPage *fr_window_get_options_page (FrWindow *self);
+FrAnalysisPage *fr_window_get_analysis_page (FrWindow *self);
 /* The ranking and the other results the window shows. */
 FrAnalysis *fr_window_get_analysis  (FrWindow      *self);
 
