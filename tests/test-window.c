@@ -471,11 +471,12 @@ test_analysis_charts (void)
   g_assert_cmpint (fr_analysis_page_get_enlarged (page), ==, FR_CHART_PROFILE);
   fr_analysis_page_enlarge (page, FR_CHART_NONE);
   g_assert_cmpint (fr_analysis_page_get_enlarged (page), ==, FR_CHART_NONE);
-  g_assert_true (fr_analysis_page_export (page, FR_CHART_RANKING, png, &error));
+  g_assert_true (fr_analysis_page_export (page, FR_CHART_RANKING, png, 800, 500, 2.0, &error));
   g_assert_no_error (error);
   {
     cairo_surface_t *surface = cairo_image_surface_create_from_png (png);
     g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+    /* 800 × 500 at double scale. */
     g_assert_cmpint (cairo_image_surface_get_width (surface), ==, 1600);
     g_assert_cmpint (cairo_image_surface_get_height (surface), ==, 1000);
     cairo_surface_destroy (surface);
@@ -534,6 +535,13 @@ test_views_and_presentation (void)
   g_assert_cmpstr (fr_window_get_view_name (window), ==, "analysis");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.move-view-up", "s", saved->id));
   g_assert_true (g_ptr_array_index (model->views, n_views - 1) == saved);
+  g_assert_true (fr_window_edit_view (window, saved->id, "Where we stand", "Say why."));
+  g_assert_cmpstr (saved->title, ==, "Where we stand");
+  g_assert_cmpstr (saved->notes, ==, "Say why.");
+  g_assert_false (fr_window_edit_view (window, saved->id, "", NULL));
+  g_assert_true (fr_window_move_view (window, saved->id, 0));
+  g_assert_true (g_ptr_array_index (model->views, 0) == saved);
+  g_assert_false (fr_window_move_view (window, saved->id, n_views + 5));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-view", "s", saved->id));
   g_assert_cmpuint (model->views->len, ==, n_views);
 

@@ -18,6 +18,7 @@
 #include "fr-analysis-page.h"
 #include "fr-chart-data.h"
 #include "fr-export.h"
+#include "fr-export-choices.h"
 #include "fr-format.h"
 #include "fr-smaa.h"
 
@@ -450,13 +451,16 @@ gboolean
 fr_analysis_page_export (FrAnalysisPage *self,
                          FrChartKind     kind,
                          const char     *path,
+                         double          width,
+                         double          height,
+                         double          scale,
                          GError        **error)
 {
   guint index = card_index (kind);
 
   g_return_val_if_fail (FR_IS_ANALYSIS_PAGE (self), FALSE);
   g_return_val_if_fail (index != G_MAXUINT, FALSE);
-  return fr_export_to_file (path, 1600, 1000, 1.0, draw_for_export, self->views[index], error);
+  return fr_export_to_file (path, width, height, scale, draw_for_export, self->views[index], error);
 }
 
 static void
@@ -471,8 +475,10 @@ on_export_response (GtkNativeDialog *dialog,
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
       g_autofree char *path = g_file_get_path (file);
       g_autoptr(GError) error = NULL;
+      double width, height, scale;
 
-      if (path == NULL || !fr_analysis_page_export (self, kind, path, &error))
+      fr_export_choices_read (GTK_FILE_CHOOSER (dialog), 0.625, &width, &height, &scale);
+      if (path == NULL || !fr_analysis_page_export (self, kind, path, width, height, scale, &error))
         {
           GtkWidget *message = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
                                                        _("Could Not Export the Chart"),
@@ -502,6 +508,7 @@ on_card_export (GtkButton      *button,
   gtk_file_filter_add_suffix (filter, "pdf");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  fr_export_choices_add (GTK_FILE_CHOOSER (chooser));
   g_object_set_data (G_OBJECT (chooser), "fr-kind", GINT_TO_POINTER (kind));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect (chooser, "response", G_CALLBACK (on_export_response), self);

@@ -23,10 +23,14 @@ FrChartView *fr_analysis_page_get_chart    (FrAnalysisPage *self,
 void         fr_analysis_page_enlarge      (FrAnalysisPage *self,
                                             FrChartKind     kind);
 FrChartKind  fr_analysis_page_get_enlarged (FrAnalysisPage *self);
-/* Draws @kind to a PNG, SVG or PDF file (by extension). */
+/* Draws @kind to a PNG, SVG or PDF file (by extension) of @width ×
+ * @height, PNG pixels multiplied by @scale. */
 gboolean     fr_analysis_page_export       (FrAnalysisPage *self,
                                             FrChartKind     kind,
                                             const char     *path,
+                                            double          width,
+                                            double          height,
+                                            double          scale,
                                             GError        **error);
 /* Samples SMAA has drawn so far for the current inputs, and whether it is
  * finished. */

@@ -861,6 +861,7 @@ fr_map_view_export (FrMapView   *self,
                     const char  *path,
                     double       width,
                     double       height,
+                    double       scale,
                     GError     **error)
 {
   g_return_val_if_fail (FR_IS_MAP_VIEW (self), FALSE);
@@ -871,5 +872,5 @@ fr_map_view_export (FrMapView   *self,
                            shared_basemap_error ? shared_basemap_error : "no basemap");
       return FALSE;
     }
-  return fr_export_to_file (path, width, height, 1.0, draw_export, self, error);
+  return fr_export_to_file (path, width, height, scale, draw_export, self, error);
 }

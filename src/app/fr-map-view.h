@@ -59,6 +59,7 @@ gboolean    fr_map_view_export             (FrMapView     *self,
                                             const char    *path,
                                             double         width,
                                             double         height,
+                                            double         scale,
                                             GError       **error);
 /* The frontier at the current day; NULL without a model. */
 const FrFrontier *fr_map_view_get_frontier (FrMapView     *self);

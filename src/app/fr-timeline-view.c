@@ -662,6 +662,7 @@ fr_timeline_view_export (FrTimelineView  *self,
                          const char      *path,
                          double           width,
                          double           height,
+                         double           scale,
                          GError         **error)
 {
   g_return_val_if_fail (FR_IS_TIMELINE_VIEW (self), FALSE);
@@ -671,5 +672,5 @@ fr_timeline_view_export (FrTimelineView  *self,
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("There is no timeline to export."));
       return FALSE;
     }
-  return fr_export_to_file (path, width, height, 1.0, draw_export, self, error);
+  return fr_export_to_file (path, width, height, scale, draw_export, self, error);
 }

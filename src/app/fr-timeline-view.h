@@ -46,6 +46,7 @@ gboolean       fr_timeline_view_export         (FrTimelineView *self,
                                                 const char     *path,
                                                 double          width,
                                                 double          height,
+                                                double          scale,
                                                 GError        **error);
 
 G_END_DECLS

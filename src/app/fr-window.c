@@ -22,6 +22,7 @@
 #include "fr-options-page.h"
 #include "fr-presentation.h"
 #include "fr-deck.h"
+#include "fr-export-choices.h"
 #include "fr-timeline-view.h"
 #include "fr-theme.h"
 #include "fr-window.h"
@@ -741,6 +742,9 @@ layer_action (GtkWidget  *widget,
 
 typedef gboolean (*ExportFunc) (FrWindow    *self,
                                 const char  *path,
+                                double       width,
+                                double       height,
+                                double       scale,
                                 GError     **error);
 
 static void
@@ -755,10 +759,14 @@ on_export_response (GtkNativeDialog *dialog,
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
       g_autofree char *path = g_file_get_path (file);
       g_autoptr(GError) error = NULL;
+      double ratio = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dialog), "fr-ratio")) / 10000.0;
+      double width = 0, height = 0, scale = 1;
 
+      if (ratio > 0)
+        fr_export_choices_read (GTK_FILE_CHOOSER (dialog), ratio, &width, &height, &scale);
       if (path == NULL)
         show_error (self, _("Could Not Export"), _("Only files on this computer can be written."));
-      else if (!export (self, path, &error))
+      else if (!export (self, path, width, height, scale, &error))
         show_error (self, _("Could Not Export"), error->message);
       else
         show_toast (self, _("Exported"));
@@ -767,13 +775,16 @@ on_export_response (GtkNativeDialog *dialog,
 }
 
 /* One save dialog for every export: the format follows the extension. */
+/* @height_ratio: 0 for a PDF of its own page size, else the picture's
+ * height over its width, with size and scale chosen in the dialog. */
 static void
 choose_export_file (FrWindow   *self,
                     const char *title,
                     const char *suggested_name,
-                    gboolean    pdf_only,
+                    double      height_ratio,
                     ExportFunc  export)
 {
+  gboolean pdf_only = height_ratio <= 0;
   GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
 
@@ -788,6 +799,9 @@ choose_export_file (FrWindow   *self,
     }
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested_name);
+  if (!pdf_only)
+    fr_export_choices_add (GTK_FILE_CHOOSER (chooser));
+  g_object_set_data (G_OBJECT (chooser), "fr-ratio", GUINT_TO_POINTER ((guint) (height_ratio * 10000)));
   g_object_set_data (G_OBJECT (chooser), "fr-export", export);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect (chooser, "response", G_CALLBACK (on_export_response), self);
@@ -797,17 +811,23 @@ choose_export_file (FrWindow   *self,
 static gboolean
 export_map (FrWindow    *self,
             const char  *path,
+            double       width,
+            double       height,
+            double       scale,
             GError     **error)
 {
-  return fr_map_view_export (self->map_view, path, 1920, 1080, error);
+  return fr_map_view_export (self->map_view, path, width, height, scale, error);
 }
 
 static gboolean
 export_timeline (FrWindow    *self,
                  const char  *path,
+                 double       width,
+                 double       height,
+                 double       scale,
                  GError     **error)
 {
-  return fr_timeline_view_export (self->timeline_view, path, 1920, 240, error);
+  return fr_timeline_view_export (self->timeline_view, path, width, height, scale, error);
 }
 
 static void
@@ -818,9 +838,9 @@ export_view_action (GtkWidget  *widget,
   FrWindow *self = FR_WINDOW (widget);
 
   if (g_str_equal (action_name, "win.export-map"))
-    choose_export_file (self, _("Export the Map"), _("Map.png"), FALSE, export_map);
+    choose_export_file (self, _("Export the Map"), _("Map.png"), 0.5625, export_map);
   else
-    choose_export_file (self, _("Export the Timeline"), _("Timeline.png"), FALSE, export_timeline);
+    choose_export_file (self, _("Export the Timeline"), _("Timeline.png"), 0.125, export_timeline);
 }
 
 
@@ -994,6 +1014,146 @@ on_add_view_clicked (FrWindow *self)
   gtk_editable_set_text (GTK_EDITABLE (self->view_title_entry), "");
 }
 
+gboolean
+fr_window_move_view (FrWindow   *self,
+                     const char *view_id,
+                     guint       index)
+{
+  FrModel *model = fr_document_get_model (self->document);
+  FrView *view = fr_model_find_view (model, view_id);
+  guint current;
+
+  g_return_val_if_fail (FR_IS_WINDOW (self), FALSE);
+  if (view == NULL || !g_ptr_array_find (model->views, view, &current) || index >= model->views->len)
+    return FALSE;
+  if (index == current)
+    return TRUE;
+  fr_history_checkpoint (self->history, _("Move View"), NULL);
+  g_ptr_array_steal_index (model->views, current);
+  g_ptr_array_insert (model->views, (int) index, view);
+  fr_document_changed (self->document, FR_CHANGE_VIEWS);
+  return TRUE;
+}
+
+gboolean
+fr_window_edit_view (FrWindow   *self,
+                     const char *view_id,
+                     const char *title,
+                     const char *notes)
+{
+  FrView *view = fr_model_find_view (fr_document_get_model (self->document), view_id);
+
+  g_return_val_if_fail (FR_IS_WINDOW (self), FALSE);
+  if (view == NULL || title == NULL || title[0] == '\0')
+    return FALSE;
+  if (g_strcmp0 (view->title, title) == 0 && g_strcmp0 (view->notes ? view->notes : "", notes ? notes : "") == 0)
+    return TRUE;
+  fr_history_checkpoint (self->history, _("Edit View"), NULL);
+  g_free (view->title);
+  view->title = g_strdup (title);
+  g_free (view->notes);
+  view->notes = notes != NULL && notes[0] != '\0' ? g_strdup (notes) : NULL;
+  fr_document_changed (self->document, FR_CHANGE_VIEWS);
+  return TRUE;
+}
+
+typedef struct {
+  FrWindow *self;
+  char *view_id;
+  GtkEntry *title;
+  GtkTextBuffer *notes;
+  GtkWidget *popover;
+} ViewEditor;
+
+static void
+view_editor_free (ViewEditor *editor)
+{
+  g_free (editor->view_id);
+  g_free (editor);
+}
+
+static void
+on_view_editor_apply (GtkButton  *button,
+                      ViewEditor *editor)
+{
+  GtkTextIter start, end;
+  g_autofree char *notes = NULL;
+
+  gtk_text_buffer_get_bounds (editor->notes, &start, &end);
+  notes = gtk_text_buffer_get_text (editor->notes, &start, &end, FALSE);
+  gtk_popover_popdown (GTK_POPOVER (editor->popover));
+  fr_window_edit_view (editor->self, editor->view_id, gtk_editable_get_text (GTK_EDITABLE (editor->title)), notes);
+}
+
+static void
+on_view_edit_clicked (GtkButton *button,
+                      FrWindow  *self)
+{
+  const char *id = g_object_get_data (G_OBJECT (button), "fr-view");
+  FrView *view = fr_model_find_view (fr_document_get_model (self->document), id);
+  ViewEditor *editor;
+  GtkWidget *box, *scrolled, *text_view, *apply, *notes_label;
+
+  if (view == NULL)
+    return;
+  editor = g_new0 (ViewEditor, 1);
+  editor->self = self;
+  editor->view_id = g_strdup (id);
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  editor->title = GTK_ENTRY (gtk_entry_new ());
+  gtk_editable_set_text (GTK_EDITABLE (editor->title), view->title);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (editor->title), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Title"), -1);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (editor->title));
+  notes_label = gtk_label_new (_("Speaker notes"));
+  gtk_label_set_xalign (GTK_LABEL (notes_label), 0);
+  gtk_box_append (GTK_BOX (box), notes_label);
+  text_view = gtk_text_view_new ();
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (text_view), GTK_WRAP_WORD_CHAR);
+  editor->notes = gtk_text_view_get_buffer (GTK_TEXT_VIEW (text_view));
+  gtk_text_buffer_set_text (editor->notes, view->notes ? view->notes : "", -1);
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), text_view);
+  gtk_widget_set_size_request (scrolled, 360, 140);
+  gtk_widget_add_css_class (scrolled, "card");
+  gtk_box_append (GTK_BOX (box), scrolled);
+  apply = gtk_button_new_with_mnemonic (_("_Apply"));
+  gtk_widget_add_css_class (apply, "suggested-action");
+  gtk_widget_set_halign (apply, GTK_ALIGN_END);
+  gtk_box_append (GTK_BOX (box), apply);
+  editor->popover = gtk_popover_new ();
+  gtk_popover_set_child (GTK_POPOVER (editor->popover), box);
+  gtk_widget_set_parent (editor->popover, GTK_WIDGET (button));
+  g_object_set_data_full (G_OBJECT (editor->popover), "fr-editor", editor, (GDestroyNotify) view_editor_free);
+  g_signal_connect (apply, "clicked", G_CALLBACK (on_view_editor_apply), editor);
+  g_signal_connect (editor->popover, "closed", G_CALLBACK (gtk_widget_unparent), NULL);
+  gtk_popover_popup (GTK_POPOVER (editor->popover));
+}
+
+static GdkContentProvider *
+on_view_drag_prepare (GtkDragSource *source,
+                      double         x,
+                      double         y,
+                      GtkWidget     *row)
+{
+  const char *id = g_object_get_data (G_OBJECT (row), "fr-view");
+  return gdk_content_provider_new_typed (G_TYPE_STRING, id);
+}
+
+static gboolean
+on_view_drop (GtkDropTarget *target,
+              const GValue  *value,
+              double         x,
+              double         y,
+              FrWindow      *self)
+{
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target));
+
+  if (!G_VALUE_HOLDS_STRING (value))
+    return FALSE;
+  return fr_window_move_view (self, g_value_get_string (value),
+                              (guint) gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)));
+}
+
 static void
 rebuild_views (FrWindow *self)
 {
@@ -1031,8 +1191,28 @@ rebuild_views (FrWindow *self)
           gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", view->id);
           adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
         }
+      {
+        GtkWidget *edit = gtk_button_new_from_icon_name ("document-edit-symbolic");
+        gtk_widget_add_css_class (edit, "flat");
+        gtk_widget_set_valign (edit, GTK_ALIGN_CENTER);
+        gtk_widget_set_tooltip_text (edit, _("Rename and Edit Notes"));
+        g_object_set_data_full (G_OBJECT (edit), "fr-view", g_strdup (view->id), g_free);
+        g_signal_connect_object (edit, "clicked", G_CALLBACK (on_view_edit_clicked), self, 0);
+        adw_action_row_add_suffix (ADW_ACTION_ROW (row), edit);
+      }
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       g_object_set_data_full (G_OBJECT (row), "fr-view", g_strdup (view->id), g_free);
+      /* Reorder by dragging a view onto the place it should take. */
+      {
+        GtkDragSource *drag = gtk_drag_source_new ();
+        GtkDropTarget *drop = gtk_drop_target_new (G_TYPE_STRING, GDK_ACTION_MOVE);
+
+        gtk_drag_source_set_actions (drag, GDK_ACTION_MOVE);
+        g_signal_connect (drag, "prepare", G_CALLBACK (on_view_drag_prepare), row);
+        gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (drag));
+        g_signal_connect_object (drop, "drop", G_CALLBACK (on_view_drop), self, 0);
+        gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (drop));
+      }
       gtk_list_box_append (self->views_list, row);
     }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.presentation", model->views->len > 0);
@@ -1099,6 +1279,9 @@ view_action (GtkWidget  *widget,
 static gboolean
 export_deck (FrWindow    *self,
              const char  *path,
+             double       width,
+             double       height,
+             double       scale,
              GError     **error)
 {
   g_autoptr(FrDeck) deck = fr_deck_new (fr_document_get_model (self->document),
@@ -1145,7 +1328,7 @@ deck_action (GtkWidget  *widget,
       g_autofree char *title = fr_document_dup_title (self->document);
       g_autofree char *base = g_str_has_suffix (title, ".frontier") ? g_strndup (title, strlen (title) - 9) : g_strdup (title);
       g_autofree char *name = g_strconcat (base, ".pdf", NULL);
-      choose_export_file (self, _("Export Slides as PDF"), name, TRUE, export_deck);
+      choose_export_file (self, _("Export Slides as PDF"), name, 0, export_deck);
     }
   else
     {

@@ -44,6 +44,15 @@ FrView     *fr_window_save_view     (FrWindow      *self,
 /* Shows the view: its stakeholder, weights, method, projection and chart. */
 gboolean    fr_window_apply_view    (FrWindow      *self,
                                      const char    *view_id);
+/* Puts the view at @index (what dropping it there does); undoable. */
+gboolean    fr_window_move_view     (FrWindow      *self,
+                                     const char    *view_id,
+                                     guint          index);
+/* Renames the view and sets its speaker notes; undoable. */
+gboolean    fr_window_edit_view     (FrWindow      *self,
+                                     const char    *view_id,
+                                     const char    *title,
+                                     const char    *notes);
 /* Starts the full-screen presentation at view @first. */
 FrPresentation *fr_window_present   (FrWindow      *self,
                                      guint          first);
