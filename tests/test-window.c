@@ -7,6 +7,7 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
+#include "fr-ahp-dialog.h"
 #include "fr-application.h"
 #include "fr-preferences-window.h"
 #include "fr-weights.h"
@@ -587,6 +588,82 @@ test_views_and_presentation (void)
   close_all_windows ();
 }
 
+/* Saaty (1980), The Analytic Hierarchy Process: the relative
+ * wealth of nations (after Saaty & Khouja 1976). Published eigenvector
+ * 0.427, 0.230, 0.021, 0.052, 0.052, 0.123, 0.094; λmax 7.61. */
+static void
+test_ahp_dialog (void)
+{
+  static const char *nations[] = { "US", "USSR", "China", "France", "UK", "Japan", "West Germany" };
+  static const double a[7][7] = {
+    { 1,    4,    9, 6,    6,    5,    5    },
+    { 1./4, 1,    7, 5,    5,    3,    4    },
+    { 1./9, 1./7, 1, 1./5, 1./5, 1./7, 1./5 },
+    { 1./6, 1./5, 5, 1,    1,    1./3, 1./3 },
+    { 1./6, 1./5, 5, 1,    1,    1./3, 1./3 },
+    { 1./5, 1./3, 7, 3,    3,    1,    2    },
+    { 1./5, 1./4, 5, 3,    3,    1./2, 1    },
+  };
+  static const double published[] = { 0.427, 0.230, 0.021, 0.052, 0.052, 0.123, 0.094 };
+  g_autoptr(FrModel) model = fr_model_new ();
+  FrStakeholder *analyst = fr_stakeholder_new ("analyst", "Analyst");
+  FrOption *option = fr_option_new ("only", "Only option");
+  g_autoptr(GFileIOStream) stream = NULL;
+  g_autoptr(GFile) file = g_file_new_tmp ("wealth-XXXXXX.frontier", &stream, NULL);
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(GError) error = NULL;
+  FrWindow *window;
+  FrAhpDialog *dialog;
+  const FrAhpResult *result;
+  FrModel *opened;
+
+  model->title = g_strdup ("Wealth of nations");
+  for (guint i = 0; i < G_N_ELEMENTS (nations); i++)
+    {
+      g_autofree char *id = g_ascii_strdown (nations[i], -1);
+      g_strdelimit (id, " ", '-');
+      g_ptr_array_add (model->criteria, fr_criterion_new (id, nations[i]));
+      g_hash_table_insert (analyst->weights, g_strdup (id), fr_weight_new (1.0 / 7));
+      g_hash_table_insert (option->scores, g_strdup (id), fr_score_new (1));
+    }
+  g_ptr_array_add (model->stakeholders, analyst);
+  g_ptr_array_add (model->options, option);
+  g_assert_true (fr_xml_save_file (model, path, &error));
+  g_assert_no_error (error);
+
+  start_application ();
+  g_application_open (G_APPLICATION (app), &file, 1, "");
+  window = FR_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  iterate_until (widget_is_mapped, window);
+  dialog = fr_ahp_dialog_new (GTK_WINDOW (window), fr_window_get_document (window), NULL, "analyst", NULL);
+  g_assert_cmpuint (fr_ahp_dialog_get_n_items (dialog), ==, 7);
+  for (guint i = 0; i < 7; i++)
+    for (guint j = i + 1; j < 7; j++)
+      g_assert_true (fr_ahp_dialog_set_judgement (dialog, i, j, a[i][j]));
+  result = fr_ahp_dialog_get_result (dialog);
+  g_assert_nonnull (result);
+  for (guint i = 0; i < 7; i++)
+    g_assert_cmpfloat_with_epsilon (result->priorities[i], published[i], 5e-4);
+  g_assert_cmpfloat_with_epsilon (result->lambda_max, 7.61, 5e-3);
+  g_assert_cmpfloat (result->cr, <, 0.1);
+  /* The US over China (9) is the judgement the others disagree with most. */
+  g_assert_cmpuint (result->worst_i, ==, 0);
+  g_assert_cmpuint (result->worst_j, ==, 2);
+
+  g_assert_true (fr_ahp_dialog_apply (dialog, &error));
+  g_assert_no_error (error);
+  opened = fr_document_get_model (fr_window_get_document (window));
+  {
+    FrStakeholder *weighted = fr_model_find_stakeholder (opened, "analyst");
+    FrWeight *us = g_hash_table_lookup (weighted->weights, "us");
+    g_assert_cmpfloat_with_epsilon (us->value, result->priorities[0], 1e-12);
+  }
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  fr_document_set_modified (fr_window_get_document (window), FALSE);
+  close_all_windows ();
+  g_file_delete (file, NULL, NULL);
+}
+
 static void
 test_templates_instantiate (void)
 {
@@ -650,6 +727,7 @@ main (int    argc,
   g_test_add_func ("/app/options/score-editing", test_score_editing);
   g_test_add_func ("/app/analysis/charts", test_analysis_charts);
   g_test_add_func ("/app/views/presentation", test_views_and_presentation);
+  g_test_add_func ("/app/weights/pairwise", test_ahp_dialog);
   g_test_add_func ("/app/templates/instantiate", test_templates_instantiate);
   g_test_add_func ("/app/settings/window-size", test_settings_keep_window_size);
   status = g_test_run ();

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "fr-ahp-dialog.h"
 #include "fr-analysis.h"
 #include "fr-analysis-page.h"
 #include "fr-date.h"
@@ -1908,7 +1909,17 @@ weights_action (GtkWidget  *widget,
 {
   FrWindow *self = FR_WINDOW (widget);
 
-  if (g_str_equal (action_name, "win.normalise-weights"))
+  if (g_str_equal (action_name, "win.pairwise-weights"))
+    {
+      FrStakeholder *stakeholder = selected_stakeholder (self);
+      FrAhpDialog *dialog;
+
+      if (stakeholder == NULL)
+        return;
+      dialog = fr_ahp_dialog_new (GTK_WINDOW (self), self->document, self->history, stakeholder->id, NULL);
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+  else if (g_str_equal (action_name, "win.normalise-weights"))
     fr_weights_panel_normalise (self->weights_panel);
   else if (g_str_equal (action_name, "win.reset-weights"))
     fr_weights_panel_reset (self->weights_panel);
@@ -2128,6 +2139,7 @@ fr_window_class_init (FrWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, history_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, history_action);
   gtk_widget_class_install_action (widget_class, "win.normalise-weights", NULL, weights_action);
+  gtk_widget_class_install_action (widget_class, "win.pairwise-weights", NULL, weights_action);
   gtk_widget_class_install_action (widget_class, "win.reset-weights", NULL, weights_action);
   gtk_widget_class_install_action (widget_class, "win.set-weight", "(sd)", weights_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
