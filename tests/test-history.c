@@ -86,6 +86,11 @@ test_undo_redo (void)
   g_assert_true (fr_document_get_modified (document));
   g_assert_false (fr_history_redo (history, &error));
 
+  /* A checkpoint taken back leaves no step behind. */
+  fr_history_checkpoint (history, "Nothing", NULL);
+  fr_history_discard_checkpoint (history);
+  g_assert_cmpstr (fr_history_get_undo_label (history), ==, "Change Weight");
+
   /* A new edit after an undo drops what could have been redone. */
   g_assert_true (fr_history_undo (history, &error));
   fr_history_checkpoint (history, "Change Weight", NULL);

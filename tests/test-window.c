@@ -376,6 +376,53 @@ test_bundle_designer (void)
 }
 
 static void
+test_structure_editing (void)
+{
+  FrWindow *window = open_scenario_window ();
+  FrOptionsPage *page = fr_window_get_options_page (window);
+  FrAnalysis *analysis = fr_window_get_analysis (window);
+  guint n_criteria = fr_analysis_get_matrix (analysis)->n_criteria;
+  FrModel *model = fr_document_get_model (fr_window_get_document (window));
+  guint n_stakeholders = model->stakeholders->len;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_assert_true (fr_options_page_edit (page, FR_EDIT_CRITERION, "add", NULL, "Public support"));
+  g_assert_cmpuint (fr_analysis_get_matrix (analysis)->n_criteria, ==, n_criteria + 1);
+  g_assert_true (fr_options_page_edit (page, FR_EDIT_CRITERION, "rename", "public-support", "EU public support"));
+  g_assert_cmpstr (fr_model_find_criterion (model, "public-support")->name, ==, "EU public support");
+  g_assert_true (fr_options_page_edit (page, FR_EDIT_CRITERION, "delete", "deterrence", NULL));
+  g_assert_cmpuint (fr_analysis_get_matrix (analysis)->n_criteria, ==, n_criteria);
+  g_assert_nonnull (fr_analysis_get_scores (analysis));
+  g_assert_true (fr_options_page_edit (page, FR_EDIT_STAKEHOLDER, "duplicate", "ukraine", NULL));
+  g_assert_cmpuint (model->stakeholders->len, ==, n_stakeholders + 1);
+  g_assert_true (fr_options_page_edit (page, FR_EDIT_ELEMENT, "delete", "article5", NULL));
+  g_assert_null (fr_model_find_element (model, "article5"));
+  g_assert_false (fr_options_page_edit (page, FR_EDIT_ELEMENT, "delete", "article5", NULL));
+
+  /* After all that, still a valid document. */
+  bytes = fr_xml_save_bytes (model, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (bytes);
+
+  /* And every step undoes. */
+  for (int i = 0; i < 5; i++)
+    {
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+      model = fr_document_get_model (fr_window_get_document (window));
+      g_test_message ("undo %d: public %d deterrence %d article5 %d stakeholders %u", i,
+                      fr_model_find_criterion (model, "public-support") != NULL,
+                      fr_model_find_criterion (model, "deterrence") != NULL,
+                      fr_model_find_element (model, "article5") != NULL, model->stakeholders->len);
+    }
+  model = fr_document_get_model (fr_window_get_document (window));
+  g_assert_nonnull (fr_model_find_criterion (model, "deterrence"));
+  g_assert_null (fr_model_find_criterion (model, "public-support"));
+  g_assert_false (fr_document_get_modified (fr_window_get_document (window)));
+  close_all_windows ();
+}
+
+static void
 test_score_editing (void)
 {
   FrWindow *window = open_scenario_window ();
@@ -725,6 +772,7 @@ main (int    argc,
   g_test_add_func ("/app/import/kml-layer", test_kml_layer_import);
   g_test_add_func ("/app/options/bundle-designer", test_bundle_designer);
   g_test_add_func ("/app/options/score-editing", test_score_editing);
+  g_test_add_func ("/app/options/structure", test_structure_editing);
   g_test_add_func ("/app/analysis/charts", test_analysis_charts);
   g_test_add_func ("/app/views/presentation", test_views_and_presentation);
   g_test_add_func ("/app/weights/pairwise", test_ahp_dialog);

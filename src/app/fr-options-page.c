@@ -16,6 +16,8 @@
 #include <glib/gi18n.h>
 
 #include "fr-bundles.h"
+#include "fr-edit.h"
+#include "fr-weights.h"
 #include "fr-format.h"
 #include "fr-import.h"
 #include "fr-options-page.h"
@@ -41,6 +43,7 @@ struct _FrOptionsPage
   GtkWidget *search_button;
   GtkWidget *search_spinner;
   GtkWidget *results_list;
+  GtkWidget *structure_lists[3];  /* criteria, elements, stakeholders */
 
   FrBundleProblem *problem;
   guint problem_generation;      /* bumped whenever the problem is rebuilt */
@@ -649,6 +652,260 @@ on_save_bundle_clicked (GtkButton     *button,
   fr_options_page_save_bundle (self, NULL);
 }
 
+
+/* ---- criteria, elements and stakeholders ------------------------------ */
+
+static const struct {
+  FrEditKind kind;
+  FrChange change;
+  const char *title;
+  const char *add_label;
+  const char *new_name;
+} structure_kinds[] = {
+  { FR_EDIT_CRITERION, FR_CHANGE_CRITERIA | FR_CHANGE_SCORES | FR_CHANGE_WEIGHTS | FR_CHANGE_ELEMENTS,
+    N_("Criteria"), N_("Add Criterion"), N_("New criterion") },
+  { FR_EDIT_ELEMENT, FR_CHANGE_ELEMENTS | FR_CHANGE_OPTIONS, N_("Elements"), N_("Add Element"), N_("New element") },
+  { FR_EDIT_STAKEHOLDER, FR_CHANGE_STAKEHOLDERS | FR_CHANGE_WEIGHTS | FR_CHANGE_VIEWS,
+    N_("Stakeholders"), N_("Add Stakeholder"), N_("New stakeholder") },
+};
+
+gboolean
+fr_options_page_edit (FrOptionsPage *self,
+                      FrEditKind     kind,
+                      const char    *operation,
+                      const char    *id,
+                      const char    *argument)
+{
+  FrModel *model = model_of (self);
+  gboolean done = FALSE;
+  FrChange change = 0;
+
+  g_return_val_if_fail (FR_IS_OPTIONS_PAGE (self), FALSE);
+  if (model == NULL)
+    return FALSE;
+  for (guint k = 0; k < G_N_ELEMENTS (structure_kinds); k++)
+    if (structure_kinds[k].kind == kind)
+      change = structure_kinds[k].change;
+
+  /* The checkpoint has to come first; an edit that changes nothing takes
+   * it back. */
+  if (g_str_equal (operation, "add"))
+    {
+      checkpoint (self, _("Add"));
+      done = fr_edit_add (model, kind, argument) != NULL;
+    }
+  else if (g_str_equal (operation, "rename"))
+    {
+      checkpoint (self, _("Rename"));
+      done = fr_edit_rename (model, kind, id, argument);
+    }
+  else if (g_str_equal (operation, "duplicate"))
+    {
+      checkpoint (self, _("Duplicate"));
+      done = fr_edit_duplicate (model, kind, id) != NULL;
+    }
+  else if (g_str_equal (operation, "up") || g_str_equal (operation, "down"))
+    {
+      checkpoint (self, _("Move"));
+      done = fr_edit_move (model, kind, id, g_str_equal (operation, "up") ? -1 : 1);
+    }
+  else if (g_str_equal (operation, "delete"))
+    {
+      checkpoint (self, _("Delete"));
+      done = fr_edit_delete (model, kind, id);
+      /* What the deleted criterion weighed goes back to the others. */
+      if (done && kind == FR_EDIT_CRITERION)
+        for (guint i = 0; i < model->stakeholders->len; i++)
+          fr_weights_normalise (model, g_ptr_array_index (model->stakeholders, i));
+    }
+  if (done)
+    fr_document_changed (self->document, change);
+  else if (self->history != NULL)
+    fr_history_discard_checkpoint (self->history);
+  return done;
+}
+
+static void
+on_structure_button (GtkButton     *button,
+                     FrOptionsPage *self)
+{
+  FrEditKind kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "fr-kind"));
+  const char *operation = g_object_get_data (G_OBJECT (button), "fr-operation");
+  const char *id = g_object_get_data (G_OBJECT (button), "fr-id");
+
+  if (g_str_equal (operation, "add"))
+    {
+      for (guint k = 0; k < G_N_ELEMENTS (structure_kinds); k++)
+        if (structure_kinds[k].kind == kind)
+          fr_options_page_edit (self, kind, "add", NULL, _(structure_kinds[k].new_name));
+    }
+  else
+    fr_options_page_edit (self, kind, operation, id, NULL);
+}
+
+static void
+on_structure_name (GtkEntry      *entry,
+                   FrOptionsPage *self)
+{
+  FrEditKind kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (entry), "fr-kind"));
+  const char *id = g_object_get_data (G_OBJECT (entry), "fr-id");
+
+  fr_options_page_edit (self, kind, "rename", id, gtk_editable_get_text (GTK_EDITABLE (entry)));
+}
+
+static void
+on_direction_toggled (GtkToggleButton *button,
+                      FrOptionsPage   *self)
+{
+  FrCriterion *criterion = fr_model_find_criterion (model_of (self), g_object_get_data (G_OBJECT (button), "fr-id"));
+  FrDirection direction = gtk_toggle_button_get_active (button) ? FR_DIRECTION_COST : FR_DIRECTION_BENEFIT;
+
+  if (criterion == NULL || criterion->direction == direction)
+    return;
+  checkpoint (self, _("Change Direction"));
+  criterion->direction = direction;
+  fr_document_changed (self->document, FR_CHANGE_CRITERIA);
+}
+
+static void
+on_reservation_changed (GtkSpinButton *spin,
+                        FrOptionsPage *self)
+{
+  FrStakeholder *stakeholder = fr_model_find_stakeholder (model_of (self), g_object_get_data (G_OBJECT (spin), "fr-id"));
+  double value = gtk_spin_button_get_value (spin) / 100.0;
+
+  if (stakeholder == NULL || G_APPROX_VALUE (stakeholder->reservation, value, 1e-9))
+    return;
+  if (self->history != NULL)
+    {
+      g_autofree char *key = g_strdup_printf ("reservation:%s", stakeholder->id);
+      fr_history_checkpoint (self->history, _("Change Reservation Level"), key);
+    }
+  stakeholder->reservation = value;
+  fr_document_changed (self->document, FR_CHANGE_STAKEHOLDERS);
+}
+
+static GtkWidget *
+structure_button (FrOptionsPage *self,
+                  FrEditKind     kind,
+                  const char    *icon,
+                  const char    *tooltip,
+                  const char    *operation,
+                  const char    *id)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, tooltip);
+  g_object_set_data (G_OBJECT (button), "fr-kind", GINT_TO_POINTER (kind));
+  g_object_set_data (G_OBJECT (button), "fr-operation", (gpointer) operation);
+  g_object_set_data_full (G_OBJECT (button), "fr-id", g_strdup (id), g_free);
+  g_signal_connect (button, "clicked", G_CALLBACK (on_structure_button), self);
+  return button;
+}
+
+static void
+rebuild_structure (FrOptionsPage *self)
+{
+  FrModel *model = model_of (self);
+
+  for (guint k = 0; k < G_N_ELEMENTS (structure_kinds); k++)
+    {
+      GtkWidget *list = self->structure_lists[k];
+      FrEditKind kind = structure_kinds[k].kind;
+      GPtrArray *items;
+
+      clear_list_box (GTK_LIST_BOX (list));
+      if (model == NULL)
+        continue;
+      items = kind == FR_EDIT_CRITERION ? model->criteria
+            : kind == FR_EDIT_ELEMENT ? model->elements : model->stakeholders;
+      for (guint i = 0; i < items->len; i++)
+        {
+          char **item = g_ptr_array_index (items, i);
+          GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+          GtkWidget *entry = gtk_entry_new ();
+
+          gtk_widget_set_margin_start (row, 6);
+          gtk_widget_set_margin_end (row, 6);
+          gtk_editable_set_text (GTK_EDITABLE (entry), item[1] ? item[1] : "");
+          gtk_widget_set_hexpand (entry, TRUE);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Name"), -1);
+          g_object_set_data (G_OBJECT (entry), "fr-kind", GINT_TO_POINTER (kind));
+          g_object_set_data_full (G_OBJECT (entry), "fr-id", g_strdup (item[0]), g_free);
+          g_signal_connect (entry, "activate", G_CALLBACK (on_structure_name), self);
+          if (kind == FR_EDIT_CRITERION)
+            {
+              FrCriterion *criterion = (FrCriterion *) item;
+              gtk_widget_set_margin_start (entry, criterion->parent_id ? 18 : 0);
+            }
+          gtk_box_append (GTK_BOX (row), entry);
+
+          if (kind == FR_EDIT_CRITERION && !((FrCriterion *) item)->is_group)
+            {
+              GtkWidget *cost = gtk_toggle_button_new_with_label (_("Cost"));
+              gtk_widget_set_tooltip_text (cost, _("Lower is better on this criterion"));
+              gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (cost), ((FrCriterion *) item)->direction == FR_DIRECTION_COST);
+              gtk_widget_set_valign (cost, GTK_ALIGN_CENTER);
+              g_object_set_data_full (G_OBJECT (cost), "fr-id", g_strdup (item[0]), g_free);
+              g_signal_connect (cost, "toggled", G_CALLBACK (on_direction_toggled), self);
+              gtk_box_append (GTK_BOX (row), cost);
+            }
+          if (kind == FR_EDIT_STAKEHOLDER)
+            {
+              GtkWidget *spin = gtk_spin_button_new_with_range (0, 100, 1);
+              gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), ((FrStakeholder *) item)->reservation * 100);
+              gtk_widget_set_tooltip_text (spin, _("Reservation level: the weighted-sum utility in percent below which this stakeholder walks away"));
+              gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Reservation level"), -1);
+              gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
+              g_object_set_data_full (G_OBJECT (spin), "fr-id", g_strdup (item[0]), g_free);
+              g_signal_connect (spin, "value-changed", G_CALLBACK (on_reservation_changed), self);
+              gtk_box_append (GTK_BOX (row), spin);
+            }
+          gtk_box_append (GTK_BOX (row), structure_button (self, kind, "go-up-symbolic", _("Move Up"), "up", item[0]));
+          gtk_box_append (GTK_BOX (row), structure_button (self, kind, "go-down-symbolic", _("Move Down"), "down", item[0]));
+          if (!(kind == FR_EDIT_CRITERION && ((FrCriterion *) item)->is_group))
+            gtk_box_append (GTK_BOX (row), structure_button (self, kind, "edit-copy-symbolic", _("Duplicate"), "duplicate", item[0]));
+          gtk_box_append (GTK_BOX (row), structure_button (self, kind, "user-trash-symbolic", _("Delete"), "delete", item[0]));
+          gtk_list_box_append (GTK_LIST_BOX (list), row);
+        }
+    }
+}
+
+static GtkWidget *
+build_structure_section (FrOptionsPage *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *stack = gtk_stack_new ();
+  GtkWidget *switcher = gtk_stack_switcher_new ();
+
+  gtk_stack_switcher_set_stack (GTK_STACK_SWITCHER (switcher), GTK_STACK (stack));
+  gtk_widget_set_halign (switcher, GTK_ALIGN_START);
+  gtk_box_append (GTK_BOX (box), switcher);
+  gtk_stack_set_vhomogeneous (GTK_STACK (stack), FALSE);
+  for (guint k = 0; k < G_N_ELEMENTS (structure_kinds); k++)
+    {
+      GtkWidget *page = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+      GtkWidget *list = gtk_list_box_new ();
+      GtkWidget *add = gtk_button_new_with_label (_(structure_kinds[k].add_label));
+
+      gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+      gtk_widget_add_css_class (list, "boxed-list");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, _(structure_kinds[k].title), -1);
+      self->structure_lists[k] = list;
+      g_object_set_data (G_OBJECT (add), "fr-kind", GINT_TO_POINTER (structure_kinds[k].kind));
+      g_object_set_data (G_OBJECT (add), "fr-operation", (gpointer) "add");
+      g_signal_connect (add, "clicked", G_CALLBACK (on_structure_button), self);
+      gtk_widget_set_halign (add, GTK_ALIGN_START);
+      gtk_box_append (GTK_BOX (page), list);
+      gtk_box_append (GTK_BOX (page), add);
+      gtk_stack_add_titled (GTK_STACK (stack), page, structure_kinds[k].title, _(structure_kinds[k].title));
+    }
+  gtk_box_append (GTK_BOX (box), stack);
+  return box;
+}
+
 /* ---- the page --------------------------------------------------------- */
 
 static void
@@ -694,6 +951,8 @@ apply_changes (FrOptionsPage *self,
 {
   if (what & (FR_CHANGE_OPTIONS | FR_CHANGE_SCORES | FR_CHANGE_CRITERIA | FR_CHANGE_SOURCES))
     rebuild_table (self);
+  if (what & (FR_CHANGE_CRITERIA | FR_CHANGE_ELEMENTS | FR_CHANGE_STAKEHOLDERS))
+    rebuild_structure (self);
   if (what & (FR_CHANGE_ELEMENTS | FR_CHANGE_CRITERIA | FR_CHANGE_STAKEHOLDERS))
     rebuild_designer (self);
   else if (what & FR_CHANGE_WEIGHTS)
@@ -883,6 +1142,9 @@ fr_options_page_init (FrOptionsPage *self)
   gtk_box_append (GTK_BOX (right), self->results_list);
   gtk_box_append (GTK_BOX (designer), right);
   gtk_box_append (GTK_BOX (content), designer);
+
+  gtk_box_append (GTK_BOX (content), section_title (_("Criteria, Elements and Stakeholders")));
+  gtk_box_append (GTK_BOX (content), build_structure_section (self));
 }
 
 GtkWidget *
@@ -907,6 +1169,7 @@ fr_options_page_set_document (FrOptionsPage *self,
   self->stale = 0;
   rebuild_table (self);
   rebuild_designer (self);
+  rebuild_structure (self);
 }
 
 gboolean

@@ -7,6 +7,7 @@
 #include <gtk/gtk.h>
 
 #include "fr-document.h"
+#include "fr-edit.h"
 #include "fr-history.h"
 
 G_BEGIN_DECLS
@@ -34,6 +35,15 @@ gboolean   fr_options_page_move_option      (FrOptionsPage *self,
 gboolean   fr_options_page_rename_option    (FrOptionsPage *self,
                                              const char    *option_id,
                                              const char    *name);
+
+/* Structural edits of criteria, elements and stakeholders, as the page's
+ * buttons make them: @operation is "add" (@argument the name), "rename"
+ * (@argument the new name), "duplicate", "up", "down" or "delete". */
+gboolean   fr_options_page_edit             (FrOptionsPage *self,
+                                             FrEditKind     kind,
+                                             const char    *operation,
+                                             const char    *id,
+                                             const char    *argument);
 
 /* The bundle designer: elements toggled on, by id. */
 gboolean   fr_options_page_set_element      (FrOptionsPage *self,

@@ -184,6 +184,22 @@ fr_history_checkpoint (FrHistory  *self,
   notify_state (self);
 }
 
+void
+fr_history_discard_checkpoint (FrHistory *self)
+{
+  FrStep *step;
+
+  g_return_if_fail (FR_IS_HISTORY (self));
+
+  step = g_queue_pop_head (&self->undo);
+  if (step == NULL)
+    return;
+  self->generation = step->generation;
+  step_free (step);
+  g_clear_pointer (&self->last_merge_key, g_free);
+  notify_state (self);
+}
+
 gboolean
 fr_history_can_undo (FrHistory *self)
 {

@@ -29,6 +29,9 @@ FrHistory  *fr_history_new            (FrDocument *document);
 void        fr_history_checkpoint     (FrHistory  *self,
                                        const char *label,
                                        const char *merge_key);
+/* Takes back the checkpoint just made, for an edit that turned out to
+ * change nothing; only valid right after fr_history_checkpoint(). */
+void        fr_history_discard_checkpoint (FrHistory *self);
 gboolean    fr_history_can_undo       (FrHistory  *self);
 gboolean    fr_history_can_redo       (FrHistory  *self);
 /* Label of the step undo or redo would take back; NULL when none. */
