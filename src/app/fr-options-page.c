@@ -149,6 +149,7 @@ typedef struct {
   GtkAdjustment *high;
   GtkWidget *has_range;
   GtkTextBuffer *rationale;
+  GtkWidget *source;           /* GtkDropDown: "None", then the document's sources */
   GtkWidget *popover;
 } ScoreEditor;
 
@@ -191,6 +192,12 @@ on_score_apply (GtkButton   *button,
   score->high = score->has_range ? MAX (gtk_adjustment_get_value (editor->high), value) : value;
   g_free (score->rationale);
   score->rationale = rationale[0] != '\0' ? g_steal_pointer (&rationale) : NULL;
+  {
+    guint position = gtk_drop_down_get_selected (GTK_DROP_DOWN (editor->source));
+    g_free (score->source_id);
+    score->source_id = position > 0 && position <= model->sources->len
+                       ? g_strdup (((FrSource *) g_ptr_array_index (model->sources, position - 1))->id) : NULL;
+  }
   gtk_popover_popdown (GTK_POPOVER (editor->popover));
   fr_document_changed (self->document, FR_CHANGE_SCORES);
 }
@@ -264,6 +271,23 @@ on_cell_clicked (GtkButton     *button,
   gtk_widget_set_size_request (scrolled, 320, 100);
   gtk_widget_add_css_class (scrolled, "card");
   gtk_box_append (GTK_BOX (box), scrolled);
+  {
+    GtkStringList *names = gtk_string_list_new (NULL);
+    guint selected = 0;
+
+    gtk_string_list_append (names, _("No source"));
+    for (guint i = 0; i < model->sources->len; i++)
+      {
+        FrSource *source = g_ptr_array_index (model->sources, i);
+        gtk_string_list_append (names, source->title ? source->title : source->id);
+        if (score != NULL && g_strcmp0 (score->source_id, source->id) == 0)
+          selected = i + 1;
+      }
+    editor->source = gtk_drop_down_new (G_LIST_MODEL (names), NULL);
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (editor->source), selected);
+    gtk_widget_set_size_request (editor->source, 220, -1);
+    gtk_box_append (GTK_BOX (box), labelled (_("Source"), editor->source));
+  }
   apply = gtk_button_new_with_mnemonic (_("_Apply"));
   gtk_widget_add_css_class (apply, "suggested-action");
   gtk_widget_set_halign (apply, GTK_ALIGN_END);
