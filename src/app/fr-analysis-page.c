@@ -719,7 +719,10 @@ fr_analysis_page_set_analysis (FrAnalysisPage *self,
   if (analysis != NULL)
     g_signal_connect_object (analysis, "updated", G_CALLBACK (on_analysis_updated), self, G_CONNECT_SWAPPED);
   rebuild_versus (self);
-  rebuild_charts (self);
+  /* Charts are drawn when the page is first shown, not at start-up. */
+  self->stale = TRUE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    on_map (self);
 }
 
 FrChartView *

@@ -1190,10 +1190,10 @@ fr_options_page_set_document (FrOptionsPage *self,
   g_set_object (&self->history, history);
   if (document != NULL)
     g_signal_connect_object (document, "changed", G_CALLBACK (on_document_changed), self, G_CONNECT_SWAPPED);
-  self->stale = 0;
-  rebuild_table (self);
-  rebuild_designer (self);
-  rebuild_structure (self);
+  /* Built when first shown: start-up does not pay for a hidden page. */
+  self->stale = FR_CHANGE_ALL;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    catch_up (self);
 }
 
 gboolean

@@ -71,6 +71,7 @@ struct _FrWindow
   char *option_css_text;
   GPtrArray *ranking_rows;     /* RankingRow*, best first */
   GSettings *settings;
+  gboolean sources_stale;
   char *draft_id;
   guint autosave_source;
   guint inhibit_cookie;
@@ -1384,7 +1385,13 @@ on_document_changed (FrWindow *self,
       fr_timeline_view_set_model (self->timeline_view, fr_document_get_model (self->document));
     }
   if (what & (FR_CHANGE_SOURCES | FR_CHANGE_SCORES | FR_CHANGE_ELEMENTS | FR_CHANGE_TIMELINE))
-    rebuild_sources (self);
+    {
+      /* Hundreds of citation rows: built when the page is looked at. */
+      if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "sources") == 0)
+        rebuild_sources (self);
+      else
+        self->sources_stale = TRUE;
+    }
   if (what & (FR_CHANGE_TIMELINE | FR_CHANGE_PROJECTIONS | FR_CHANGE_META))
     {
       fr_map_view_model_changed (self->map_view);
@@ -1410,6 +1417,17 @@ sync_analysis_stakeholder (FrWindow *self)
 
   fr_analysis_set_stakeholder (self->analysis, stakeholder ? stakeholder->id : NULL);
   fr_weights_panel_set_stakeholder (self->weights_panel, stakeholder ? stakeholder->id : NULL);
+}
+
+static void
+on_visible_page_changed (FrWindow *self)
+{
+  if (self->sources_stale &&
+      g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "sources") == 0)
+    {
+      self->sources_stale = FALSE;
+      rebuild_sources (self);
+    }
 }
 
 static void
@@ -2176,6 +2194,8 @@ fr_window_init (FrWindow *self)
   }
   g_signal_connect_object (self->method_dropdown, "notify::selected",
                            G_CALLBACK (on_method_selected), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->view_stack, "notify::visible-child-name",
+                           G_CALLBACK (on_visible_page_changed), self, G_CONNECT_SWAPPED);
   g_object_bind_property (self->timeline_view, "day", self->map_view, "day", G_BINDING_SYNC_CREATE);
   g_object_bind_property (self->play_button, "active", self->timeline_view, "playing",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
