@@ -15,6 +15,18 @@
 
 static const FrCliCommand commands[] = {
   /* Subcommands are listed in the order `--help` shows them. */
+  { "rank", N_("Rank the options by weighted sum, TOPSIS or PROMETHEE"), fr_cli_rank },
+  { "ahp", N_("Priorities and consistency from a pairwise comparison matrix"), fr_cli_ahp },
+  { "smaa", N_("How often each option ranks first, second… under uncertainty (SMAA-2)"), fr_cli_smaa },
+  { "sensitivity", N_("How far each weight can move before the leading option changes"), fr_cli_sensitivity },
+  { "agreement", N_("Each stakeholder’s scores, the zone of agreement, Pareto front and Nash choice"), fr_cli_agreement },
+  { "bundles", N_("The best feasible bundles of elements for a stakeholder"), fr_cli_bundles },
+  { "status", N_("Alignment of every region and the frontier length at a date"), fr_cli_status },
+  { "map", N_("Draw the frontier map at a date to PNG, SVG or PDF"), fr_cli_map },
+  { "chart", N_("Draw an analysis chart (ranking, profile, sensitivity, SMAA, stakeholders) to PNG, SVG or PDF"), fr_cli_chart },
+  { "export", N_("Export saved views as slides (PNG, SVG) or the whole deck as one PDF"), fr_cli_export },
+  { "validate", N_("Check .frontier documents and report the first problem in each"), fr_cli_validate },
+  { "info", N_("Count what a .frontier document holds"), fr_cli_info },
 };
 
 int

@@ -21,6 +21,37 @@ weight_table_new (void)
                                 (GDestroyNotify) fr_weight_free);
 }
 
+void
+fr_foreign_attribute_free (FrForeignAttribute *attribute)
+{
+  if (attribute == NULL)
+    return;
+  g_free (attribute->ns);
+  g_free (attribute->prefix);
+  g_free (attribute->name);
+  g_free (attribute->value);
+  g_free (attribute);
+}
+
+FrForeign *
+fr_foreign_new (void)
+{
+  FrForeign *foreign = g_new0 (FrForeign, 1);
+  foreign->attributes = g_ptr_array_new_with_free_func ((GDestroyNotify) fr_foreign_attribute_free);
+  foreign->elements = string_array_new ();
+  return foreign;
+}
+
+void
+fr_foreign_free (FrForeign *foreign)
+{
+  if (foreign == NULL)
+    return;
+  g_ptr_array_unref (foreign->attributes);
+  g_ptr_array_unref (foreign->elements);
+  g_free (foreign);
+}
+
 FrCriterion *
 fr_criterion_new (const char *id,
                   const char *name)
@@ -321,6 +352,7 @@ fr_layer_free (FrLayer *layer)
   g_free (layer->id);
   g_free (layer->name);
   g_free (layer->kml);
+  g_free (layer->href);
   g_free (layer);
 }
 
@@ -365,6 +397,8 @@ fr_model_new (void)
   model->layers = g_ptr_array_new_with_free_func ((GDestroyNotify) fr_layer_free);
   model->views = g_ptr_array_new_with_free_func ((GDestroyNotify) fr_view_free);
   model->foreign = string_array_new ();
+  model->extensions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                             (GDestroyNotify) fr_foreign_free);
   return model;
 }
 
@@ -388,6 +422,7 @@ fr_model_free (FrModel *model)
   g_ptr_array_unref (model->layers);
   g_ptr_array_unref (model->views);
   g_ptr_array_unref (model->foreign);
+  g_hash_table_unref (model->extensions);
   g_free (model);
 }
 

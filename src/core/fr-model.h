@@ -178,6 +178,8 @@ typedef struct {
   char *name;
   gboolean visible;
   char *kml;                /* the layer's KML document, kept verbatim */
+  char *href;               /* nullable: a KML file named instead of inline KML,
+                             * relative to the document; never opened by the loader */
 } FrLayer;
 
 typedef struct {
@@ -193,6 +195,21 @@ typedef struct {
   double extent[4];         /* lon_min, lat_min, lon_max, lat_max */
   GHashTable *weights;      /* nullable: leaf criterion id → FrWeight* */
 } FrView;
+
+/* Markup on a known element that the loader did not understand (attributes
+ * and child elements in another namespace, or from a newer version of ours),
+ * kept so that saving writes it back. */
+typedef struct {
+  char *ns;                 /* namespace URI, NULL for none */
+  char *prefix;             /* as written, NULL for none */
+  char *name;
+  char *value;
+} FrForeignAttribute;
+
+typedef struct {
+  GPtrArray *attributes;    /* FrForeignAttribute* */
+  GPtrArray *elements;      /* char*: serialised, self-contained elements */
+} FrForeign;
 
 typedef struct {
   char *title;
@@ -215,11 +232,19 @@ typedef struct {
   /* XML the loader did not understand (from a newer version), kept verbatim
    * as serialised fragments so that saving does not drop it. */
   GPtrArray *foreign;       /* char* */
+  /* The same for markup below the root, keyed by the path fr-xml.c gives
+   * the element it sat on ("option:ID/score:CRITERION"); it stays attached
+   * as long as that element keeps its ids. */
+  GHashTable *extensions;   /* char* path → FrForeign* */
 } FrModel;
 
 FrModel        *fr_model_new                 (void);
 void            fr_model_free                (FrModel       *model);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FrModel, fr_model_free)
+
+FrForeign      *fr_foreign_new               (void);
+void            fr_foreign_free              (FrForeign     *foreign);
+void            fr_foreign_attribute_free    (FrForeignAttribute *attribute);
 
 FrCriterion    *fr_criterion_new             (const char    *id,
                                               const char    *name);
