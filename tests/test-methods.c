@@ -4,7 +4,8 @@
  *
  * Every published number below was also recomputed from the definitions by
  * the numpy scripts in tests/fixtures/methods/ (topsis_ahp_check.py,
- * promethee_brans1986.py), which print the full-precision values.
+ * promethee_brans1986.py, promethee_examples.py), which print the
+ * full-precision values.
  */
 #include <math.h>
 #include <string.h>
@@ -511,6 +512,67 @@ test_topsis_minmax (void)
   g_assert_cmpfloat_with_epsilon (dp[1], sqrt (0.15), 1e-12);
 }
 
+/* Opricovic, S. and Tzeng, G.-H. (2004) "Compromise solution by MCDM
+ * methods: A comparative analysis of VIKOR and TOPSIS", EJOR 156(2),
+ * 445–455, §5: three mountain-climbing routes on risk (1 … 5, a cost) and
+ * altitude (m above sea level), weights 0.5 and 0.5 (Tables 1–2, problem
+ * f); the same routes with risk shifted to 6 … 10 and altitude in km above
+ * the foothill (problem φ, a linear change of units). Table 3 prints
+ * TOPSIS's D*, D⁻ and C* to three decimals:
+ *   f: D* 0.114, 0.108, 0.365; D⁻ 0.365, 0.280, 0.114; C* 0.762, 0.722, 0.238
+ *   φ: D* 0.154, 0.085, 0.147; D⁻ 0.147, 0.134, 0.154; C* 0.489, 0.612, 0.511
+ * (numpy, vector normalisation: C* 0.762141, 0.722178, 0.237859 and
+ * 0.488941, 0.612086, 0.511059). The paper's point, which the test keeps:
+ * vector normalisation is not invariant under a shift of origin, so the
+ * ranking turns from A1 > A2 > A3 into A2 > A3 > A1. */
+static void
+check_opricovic_tzeng (const double   *values,
+                       const double   *best,
+                       const double   *worst,
+                       const double   *closeness,
+                       const guint    *ranking)
+{
+  const gboolean cost[] = { TRUE, FALSE };
+  const double w[] = { 0.5, 0.5 };
+  g_autoptr(FrMatrix) matrix = matrix_from (3, 2, values, cost);
+  double c[3], dp[3], dm[3];
+  guint order[3];
+
+  fr_topsis (matrix, w, FR_TOPSIS_VECTOR, c, dp, dm);
+  for (guint o = 0; o < 3; o++)
+    {
+      /* Half a unit in the third decimal, the paper's rounding. */
+      g_assert_cmpfloat_with_epsilon (dp[o], best[o], 5e-4);
+      g_assert_cmpfloat_with_epsilon (dm[o], worst[o], 5e-4);
+      g_assert_cmpfloat_with_epsilon (c[o], closeness[o], 5e-4);
+    }
+  fr_rank_order (c, 3, order);
+  for (guint i = 0; i < 3; i++)
+    g_assert_cmpuint (order[i], ==, ranking[i]);
+}
+
+static void
+test_topsis_opricovic_tzeng (void)
+{
+  const double f[] = { 1, 3000,
+                       2, 3750,
+                       5, 4500 };
+  const double phi[] = { 6, 2.0,
+                         7, 2.75,
+                         10, 3.5 };
+  const double f_best[] = { 0.114, 0.108, 0.365 };
+  const double f_worst[] = { 0.365, 0.280, 0.114 };
+  const double f_closeness[] = { 0.762, 0.722, 0.238 };
+  const guint f_ranking[] = { 0, 1, 2 };
+  const double phi_best[] = { 0.154, 0.085, 0.147 };
+  const double phi_worst[] = { 0.147, 0.134, 0.154 };
+  const double phi_closeness[] = { 0.489, 0.612, 0.511 };
+  const guint phi_ranking[] = { 1, 2, 0 };
+
+  check_opricovic_tzeng (f, f_best, f_worst, f_closeness, f_ranking);
+  check_opricovic_tzeng (phi, phi_best, phi_worst, phi_closeness, phi_ranking);
+}
+
 static void
 test_topsis_degenerate (void)
 {
@@ -858,6 +920,85 @@ test_promethee_brans (void)
   g_assert_cmpint (fr_promethee_relation (pos, neg, 2, 2, 1e-12), ==, FR_PROMETHEE_INDIFFERENT);
 }
 
+/* Papathanasiou, J. and Ploskas, N. (2018) "PROMETHEE", ch. 3 of Multiple
+ * Criteria Decision Aid: Methods, Examples and Python Implementations,
+ * Springer Optimization and Its Applications 136, pp. 57–89
+ * (doi:10.1007/978-3-319-91648-4_3), worked example: six alternatives on
+ * four benefit criteria, weights 0.4, 0.3, 0.1, 0.2, every criterion of
+ * type V (linear) with q = 1 and p = 2. Published net flows, two decimals:
+ * −0.26, −0.52, −0.22, 0.36, 0.70, −0.06, which are exact: on integer
+ * scores the differences are 0, 1 (= q, no preference), 2 (= p, full
+ * preference) or more, so every π is a multiple of 0.1. The integer
+ * differences landing exactly on both thresholds are what this example
+ * adds to the Brans case. φ⁺ and φ⁻ are from promethee_examples.py. */
+static void
+test_promethee_papathanasiou_ploskas (void)
+{
+  const double values[] = { 8, 7, 2, 1,
+                            5, 3, 7, 5,
+                            7, 5, 6, 4,
+                            9, 9, 7, 3,
+                            11, 10, 3, 7,
+                            6, 9, 5, 4 };
+  const double w[] = { 0.4, 0.3, 0.1, 0.2 };
+  const double net[] = { -0.26, -0.52, -0.22, 0.36, 0.70, -0.06 };
+  const double positive[] = { 0.28, 0.14, 0.22, 0.52, 0.78, 0.26 };
+  const double negative[] = { 0.54, 0.66, 0.44, 0.16, 0.08, 0.32 };
+  const guint ranking[] = { 4, 3, 5, 2, 0, 1 };
+  g_autoptr(FrMatrix) matrix = matrix_from (6, 4, values, NULL);
+  g_autoptr(GError) error = NULL;
+  double pos[6], neg[6], phi[6];
+  guint order[6];
+
+  for (guint c = 0; c < 4; c++)
+    matrix->criteria[c].preference = (FrPreference) { FR_PREF_LINEAR, 1, 2, 0 };
+  g_assert_true (fr_promethee_flows (matrix, w, pos, neg, phi, &error));
+  g_assert_no_error (error);
+  for (guint a = 0; a < 6; a++)
+    {
+      g_assert_cmpfloat_with_epsilon (phi[a], net[a], 1e-12);
+      g_assert_cmpfloat_with_epsilon (pos[a], positive[a], 1e-12);
+      g_assert_cmpfloat_with_epsilon (neg[a], negative[a], 1e-12);
+    }
+  fr_rank_order (phi, 6, order);
+  for (guint i = 0; i < 6; i++)
+    g_assert_cmpuint (order[i], ==, ranking[i]);
+}
+
+/* Zhao, H., Peng, Y. and Li, W. (2013) "Revised PROMETHEE II for improving
+ * efficiency in emergency response", Procedia Computer Science 17,
+ * 181–188, numerical example: three alternatives on three benefit
+ * criteria, weights 0.5, 0.3, 0.2, the usual criterion throughout.
+ * Published net flows 0.1, −0.3, 0.2 (exact: π takes the values 0.2, 0.3,
+ * 0.5, 0.7, 0.8). */
+static void
+test_promethee_zhao_peng_li (void)
+{
+  const double values[] = { 4, 3, 2,
+                            3, 2, 4,
+                            5, 1, 3 };
+  const double w[] = { 0.5, 0.3, 0.2 };
+  const double net[] = { 0.1, -0.3, 0.2 };
+  const double pi[] = { 0.0, 0.8, 0.3,
+                        0.2, 0.0, 0.5,
+                        0.7, 0.5, 0.0 };
+  g_autoptr(FrMatrix) matrix = matrix_from (3, 3, values, NULL);
+  double pos[3], neg[3], phi[3];
+
+  g_assert_true (fr_promethee_flows (matrix, w, pos, neg, phi, NULL));
+  for (guint a = 0; a < 3; a++)
+    {
+      g_assert_cmpfloat_with_epsilon (phi[a], net[a], 1e-12);
+      for (guint b = 0; b < 3; b++)
+        g_assert_cmpfloat_with_epsilon (fr_promethee_pi (matrix, w, a, b), pi[a * 3 + b], 1e-12);
+    }
+  /* PROMETHEE I: a3 beats a1 on both flows (φ⁺ 0.60 > 0.55, φ⁻ 0.40 <
+   * 0.45); a1 and a3 both beat a2. */
+  g_assert_cmpint (fr_promethee_relation (pos, neg, 2, 0, 1e-12), ==, FR_PROMETHEE_PREFERRED);
+  g_assert_cmpint (fr_promethee_relation (pos, neg, 0, 1, 1e-12), ==, FR_PROMETHEE_PREFERRED);
+  g_assert_cmpint (fr_promethee_relation (pos, neg, 1, 2, 1e-12), ==, FR_PROMETHEE_DOMINATED);
+}
+
 /* The sorted-column flows must equal the pairwise definition, including
  * differences that land exactly on a threshold (integer data and integer
  * thresholds make many ties). */
@@ -909,6 +1050,57 @@ test_promethee_matches_definition (void)
     }
 }
 
+/* The Gaussian flows come from a vectorised exponential on sorted columns;
+ * they must match the definition (libm's expm1 per pair) to 1e-13 on
+ * columns long enough to use every vector lane and the scalar tail, with
+ * ties, differences far below s and differences so far above it that the
+ * preference is 1 to double precision. */
+static void
+test_promethee_gaussian (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (2005);
+  const guint sizes[] = { 2, 3, 5, 8, 63, 257 };
+
+  for (guint t = 0; t < G_N_ELEMENTS (sizes); t++)
+    {
+      guint n = sizes[t], m = 4;
+      g_autoptr(FrMatrix) matrix = fr_matrix_new (n, m);
+      g_autofree double *pos = g_new (double, (gsize) n * m);
+      g_autofree double *neg = g_new (double, (gsize) n * m);
+      const double s[] = { 1.0, 1e-3, 50.0, 0.7 };
+
+      for (guint c = 0; c < m; c++)
+        {
+          matrix->criteria[c].preference = (FrPreference) { FR_PREF_GAUSSIAN, 0, 0, s[c] };
+          matrix->criteria[c].direction = c == 3 ? FR_DIRECTION_COST : FR_DIRECTION_BENEFIT;
+        }
+      for (guint o = 0; o < n; o++)
+        {
+          double *row = matrix->values + (gsize) o * m;
+          row[0] = g_rand_double_range (rand, 0, 10);
+          row[1] = g_rand_int_range (rand, 0, 5) * 1e-3;            /* ties */
+          row[2] = g_rand_double_range (rand, -1e4, 1e4);            /* d ≫ s */
+          row[3] = 1e6 + g_rand_double_range (rand, 0, 3);
+        }
+      g_assert_true (fr_promethee_unicriterion_flows (matrix, pos, neg, NULL));
+      for (guint c = 0; c < m; c++)
+        for (guint a = 0; a < n; a++)
+          {
+            double p = 0, q = 0;
+            for (guint b = 0; b < n; b++)
+              {
+                double d = matrix->values[(gsize) a * m + c] - matrix->values[(gsize) b * m + c];
+                if (c == 3)
+                  d = -d;
+                p += fr_promethee_preference (&matrix->criteria[c].preference, d);
+                q += fr_promethee_preference (&matrix->criteria[c].preference, -d);
+              }
+            g_assert_cmpfloat_with_epsilon (pos[(gsize) a * m + c], p / (n - 1), 1e-13);
+            g_assert_cmpfloat_with_epsilon (neg[(gsize) a * m + c], q / (n - 1), 1e-13);
+          }
+    }
+}
+
 static void
 test_promethee_preference (void)
 {
@@ -954,6 +1146,7 @@ main (int    argc,
   g_test_add_func ("/core/wsm/goodwin-wright", test_wsm_goodwin_wright);
   g_test_add_data_func ("/core/wsm/properties", (gconstpointer) score_wsm, check_properties);
   g_test_add_func ("/core/topsis/hwang-yoon", test_topsis_hwang_yoon);
+  g_test_add_func ("/core/topsis/opricovic-tzeng", test_topsis_opricovic_tzeng);
   g_test_add_func ("/core/topsis/minmax", test_topsis_minmax);
   g_test_add_func ("/core/topsis/degenerate", test_topsis_degenerate);
   g_test_add_data_func ("/core/topsis/properties-vector", (gconstpointer) score_topsis_vector, check_properties);
@@ -968,7 +1161,10 @@ main (int    argc,
   g_test_add_func ("/core/ahp/apply-to-group", test_ahp_apply_to_group);
   g_test_add_func ("/core/promethee/preference", test_promethee_preference);
   g_test_add_func ("/core/promethee/brans-vincke-mareschal", test_promethee_brans);
+  g_test_add_func ("/core/promethee/papathanasiou-ploskas", test_promethee_papathanasiou_ploskas);
+  g_test_add_func ("/core/promethee/zhao-peng-li", test_promethee_zhao_peng_li);
   g_test_add_func ("/core/promethee/matches-definition", test_promethee_matches_definition);
+  g_test_add_func ("/core/promethee/gaussian", test_promethee_gaussian);
   g_test_add_data_func ("/core/promethee/properties", (gconstpointer) score_promethee, check_properties);
 
   return g_test_run ();

@@ -10,7 +10,8 @@
  * The flows are linear in the weights: φ⁺ = Σ_j w_j φ⁺_j / W with the
  * unicriterion flows φ⁺_j, which depend only on the matrix. Those are
  * computed once per matrix in O(m n log n) for the five piecewise-linear
- * functions (sorted columns, prefix sums) and O(m n²) for the Gaussian; a
+ * functions (sorted columns, prefix sums) and O(m n²) for the Gaussian
+ * (each pair once, on a vectorised exponential); a
  * weight change then costs O(n m).
  */
 #pragma once
