@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <stdlib.h>
 
 #include "fr-ahp-dialog.h"
 #include "fr-application.h"
@@ -631,6 +632,30 @@ test_views_and_presentation (void)
 
   g_assert_true (send_key_to (GTK_WIDGET (presentation), GDK_KEY_Escape));
   drain_events ();
+
+  /* Printing goes through GtkPrintOperation and gives the deck's pages:
+   * a title page, one per view, then the appendix. */
+  {
+    g_autofree char *tmp = g_dir_make_tmp ("frontier-print-XXXXXX", NULL);
+    g_autofree char *pdf = g_build_filename (tmp, "printed.pdf", NULL);
+    g_autoptr(GError) error = NULL;
+    g_autofree char *info = NULL;
+    const char *argv[] = { "pdfinfo", pdf, NULL };
+    int status;
+    const char *pages;
+
+    model = fr_document_get_model (fr_window_get_document (window));
+    g_assert_true (fr_window_print_to_pdf (window, pdf, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                                 &info, NULL, &status, &error));
+    g_assert_no_error (error);
+    pages = strstr (info, "Pages:");
+    g_assert_nonnull (pages);
+    g_assert_cmpint (atoi (pages + 6), >, 1 + (int) model->views->len);
+    g_unlink (pdf);
+    g_rmdir (tmp);
+  }
   fr_document_set_modified (fr_window_get_document (window), FALSE);
   close_all_windows ();
 }

@@ -1318,6 +1318,38 @@ on_draw_page (GtkPrintOperation *operation,
                        fr_theme_get (FR_THEME_LIGHT));
 }
 
+/* The print operation both the dialog and a direct export to PDF use, so
+ * the pages printed are the pages tested. */
+static GtkPrintOperation *
+new_print_operation (FrWindow *self)
+{
+  GtkPrintOperation *operation = gtk_print_operation_new ();
+  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
+
+  gtk_page_setup_set_orientation (setup, GTK_PAGE_ORIENTATION_LANDSCAPE);
+  gtk_print_operation_set_default_page_setup (operation, setup);
+  gtk_print_operation_set_embed_page_setup (operation, TRUE);
+  gtk_print_operation_set_job_name (operation, gtk_window_get_title (GTK_WINDOW (self)));
+  g_signal_connect (operation, "begin-print", G_CALLBACK (on_begin_print), self);
+  g_signal_connect (operation, "draw-page", G_CALLBACK (on_draw_page), self);
+  return operation;
+}
+
+gboolean
+fr_window_print_to_pdf (FrWindow    *self,
+                        const char  *path,
+                        GError     **error)
+{
+  g_autoptr(GtkPrintOperation) operation = NULL;
+
+  g_return_val_if_fail (FR_IS_WINDOW (self), FALSE);
+
+  operation = new_print_operation (self);
+  gtk_print_operation_set_export_filename (operation, path);
+  return gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT,
+                                  GTK_WINDOW (self), error) != GTK_PRINT_OPERATION_RESULT_ERROR;
+}
+
 static void
 deck_action (GtkWidget  *widget,
              const char *action_name,
@@ -1334,15 +1366,9 @@ deck_action (GtkWidget  *widget,
     }
   else
     {
-      g_autoptr(GtkPrintOperation) operation = gtk_print_operation_new ();
-      g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
+      g_autoptr(GtkPrintOperation) operation = new_print_operation (self);
       g_autoptr(GError) error = NULL;
 
-      gtk_page_setup_set_orientation (setup, GTK_PAGE_ORIENTATION_LANDSCAPE);
-      gtk_print_operation_set_default_page_setup (operation, setup);
-      gtk_print_operation_set_embed_page_setup (operation, TRUE);
-      g_signal_connect (operation, "begin-print", G_CALLBACK (on_begin_print), self);
-      g_signal_connect (operation, "draw-page", G_CALLBACK (on_draw_page), self);
       if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
                                    GTK_WINDOW (self), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
         show_error (self, _("Could Not Print"), error->message);

@@ -53,6 +53,10 @@ gboolean    fr_window_edit_view     (FrWindow      *self,
                                      const char    *view_id,
                                      const char    *title,
                                      const char    *notes);
+/* Prints the deck, as the print dialog would, into a PDF file. */
+gboolean    fr_window_print_to_pdf  (FrWindow      *self,
+                                     const char    *path,
+                                     GError       **error);
 /* Starts the full-screen presentation at view @first. */
 FrPresentation *fr_window_present   (FrWindow      *self,
                                      guint          first);
