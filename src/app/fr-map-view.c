@@ -153,30 +153,57 @@ ensure_fitted (FrMapView *self,
 }
 
 static void
+destroy_surface (gpointer surface)
+{
+  cairo_surface_destroy (surface);
+}
+
+/* The map is drawn into an image surface of our own and handed to GTK as a
+ * texture: the render layer keeps its cached base layer only for image
+ * targets, so a date change repaints the changed regions instead of the
+ * whole map, which a recording surface would force. */
+static void
 fr_map_view_snapshot (GtkWidget   *widget,
                       GtkSnapshot *snapshot)
 {
   FrMapView *self = FR_MAP_VIEW (widget);
   double width = gtk_widget_get_width (widget);
   double height = gtk_widget_get_height (widget);
+  int scale = gtk_widget_get_scale_factor (widget);
+  int pixel_width, pixel_height, stride;
+  cairo_surface_t *surface;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
   cairo_t *cr;
   FrMapScene scene;
 
   if (width <= 0 || height <= 0)
     return;
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   if (get_basemap () == NULL)
     {
-      const FrTheme *theme = current_theme ();
-      fr_color_set_source (cr, theme->background);
+      cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+      fr_color_set_source (cr, current_theme ()->background);
       cairo_paint (cr);
       cairo_destroy (cr);
       return;
     }
+  pixel_width = (int) ceil (width * scale);
+  pixel_height = (int) ceil (height * scale);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, pixel_width, pixel_height);
+  cr = cairo_create (surface);
+  cairo_scale (cr, scale, scale);
   ensure_fitted (self, width, height);
   fill_scene (self, &scene);
   fr_map_render (cr, &scene, width, height, current_theme ());
   cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  stride = cairo_image_surface_get_stride (surface);
+  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
+                                      (gsize) stride * pixel_height, destroy_surface, surface);
+  /* Cairo's ARGB32 is GDK's default memory format on every endianness. */
+  texture = gdk_memory_texture_new (pixel_width, pixel_height, GDK_MEMORY_DEFAULT, bytes, (gsize) stride);
+  gtk_snapshot_append_texture (snapshot, texture, &GRAPHENE_RECT_INIT (0, 0, width, height));
 }
 
 static void

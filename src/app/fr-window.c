@@ -2223,6 +2223,8 @@ fr_window_init (FrWindow *self)
   g_signal_connect_object (self->view_stack, "notify::visible-child-name",
                            G_CALLBACK (on_visible_page_changed), self, G_CONNECT_SWAPPED);
   g_object_bind_property (self->timeline_view, "day", self->map_view, "day", G_BINDING_SYNC_CREATE);
+  /* For the benchmark program, which drives the scrubber as a user would. */
+  g_object_set_data (G_OBJECT (self), "fr-timeline-view", self->timeline_view);
   g_object_bind_property (self->play_button, "active", self->timeline_view, "playing",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   g_signal_connect_object (self->map_view, "notify::day", G_CALLBACK (update_date_labels), self, G_CONNECT_SWAPPED);
