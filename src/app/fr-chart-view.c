@@ -9,6 +9,7 @@
 #include <adwaita.h>
 
 #include "fr-chart-view.h"
+#include "fr-style.h"
 #include "fr-profile-chart.h"
 #include "fr-ranking-chart.h"
 #include "fr-sensitivity-chart.h"
@@ -26,16 +27,6 @@ struct _FrChartView
 };
 
 G_DEFINE_FINAL_TYPE (FrChartView, fr_chart_view, GTK_TYPE_WIDGET)
-
-const FrTheme *
-fr_chart_view_current_theme (void)
-{
-  AdwStyleManager *style = adw_style_manager_get_default ();
-
-  if (adw_style_manager_get_high_contrast (style))
-    return fr_theme_get (FR_THEME_HIGH_CONTRAST);
-  return fr_theme_get (adw_style_manager_get_dark (style) ? FR_THEME_DARK : FR_THEME_LIGHT);
-}
 
 static void
 free_data (FrChartKind kind,
@@ -94,7 +85,7 @@ hit_test (FrChartView *self,
 {
   double width = gtk_widget_get_width (GTK_WIDGET (self));
   double height = gtk_widget_get_height (GTK_WIDGET (self));
-  const FrTheme *theme = fr_chart_view_current_theme ();
+  const FrTheme *theme = fr_style_current_theme ();
 
   if (self->data == NULL)
     return FALSE;
@@ -145,7 +136,7 @@ fr_chart_view_snapshot (GtkWidget   *widget,
   if (width <= 0 || height <= 0)
     return;
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  fr_chart_view_draw (self, cr, width, height, fr_chart_view_current_theme ());
+  fr_chart_view_draw (self, cr, width, height, fr_style_current_theme ());
   cairo_destroy (cr);
 }
 

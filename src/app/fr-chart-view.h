@@ -48,6 +48,5 @@ void          fr_chart_view_draw             (FrChartView        *self,
                                               double              width,
                                               double              height,
                                               const FrTheme      *theme);
-const FrTheme *fr_chart_view_current_theme   (void);
 
 G_END_DECLS

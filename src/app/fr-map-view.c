@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "fr-date.h"
+#include "fr-style.h"
 #include "fr-export.h"
 #include "fr-format.h"
 #include "fr-frontier.h"
@@ -85,16 +86,6 @@ const FrBasemap *
 fr_map_view_get_basemap (FrMapView *self)
 {
   return get_basemap ();
-}
-
-static const FrTheme *
-current_theme (void)
-{
-  AdwStyleManager *style = adw_style_manager_get_default ();
-
-  if (adw_style_manager_get_high_contrast (style))
-    return fr_theme_get (FR_THEME_HIGH_CONTRAST);
-  return fr_theme_get (adw_style_manager_get_dark (style) ? FR_THEME_DARK : FR_THEME_LIGHT);
 }
 
 static void
@@ -182,7 +173,7 @@ fr_map_view_snapshot (GtkWidget   *widget,
   if (get_basemap () == NULL)
     {
       cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-      fr_color_set_source (cr, current_theme ()->background);
+      fr_color_set_source (cr, fr_style_current_theme ()->background);
       cairo_paint (cr);
       cairo_destroy (cr);
       return;
@@ -194,7 +185,7 @@ fr_map_view_snapshot (GtkWidget   *widget,
   cairo_scale (cr, scale, scale);
   ensure_fitted (self, width, height);
   fill_scene (self, &scene);
-  fr_map_render (cr, &scene, width, height, current_theme ());
+  fr_map_render (cr, &scene, width, height, fr_style_current_theme ());
   cairo_destroy (cr);
   cairo_surface_flush (surface);
 

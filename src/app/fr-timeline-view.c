@@ -11,6 +11,7 @@
 #include <math.h>
 
 #include "fr-date.h"
+#include "fr-style.h"
 #include "fr-export.h"
 #include "fr-format.h"
 #include "fr-timeline-render.h"
@@ -54,16 +55,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-static const FrTheme *
-current_theme (void)
-{
-  AdwStyleManager *style = adw_style_manager_get_default ();
-
-  if (adw_style_manager_get_high_contrast (style))
-    return fr_theme_get (FR_THEME_HIGH_CONTRAST);
-  return fr_theme_get (adw_style_manager_get_dark (style) ? FR_THEME_DARK : FR_THEME_LIGHT);
-}
-
 static void
 fill_scene (FrTimelineView  *self,
             FrTimelineScene *scene)
@@ -91,7 +82,7 @@ fr_timeline_view_snapshot (GtkWidget   *widget,
     return;
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   fill_scene (self, &scene);
-  fr_timeline_render (cr, &scene, width, height, current_theme ());
+  fr_timeline_render (cr, &scene, width, height, fr_style_current_theme ());
   cairo_destroy (cr);
 }
 

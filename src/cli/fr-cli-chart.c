@@ -19,7 +19,6 @@
 #include "fr-smaa.h"
 #include "fr-theme.h"
 
-#define MAX_SIDE 16384
 #define MAX_SAMPLES G_GUINT64_CONSTANT (10000000)
 
 typedef enum {
@@ -97,51 +96,6 @@ free_chart_data (ChartKind kind,
       fr_scatter_chart_data_free (data);
       break;
     }
-}
-
-static gboolean
-parse_size (const char *text,
-            int        *width,
-            int        *height)
-{
-  char *end = NULL;
-  gint64 w, h;
-
-  if (text == NULL || !g_ascii_isdigit (text[0]))
-    return FALSE;
-  w = g_ascii_strtoll (text, &end, 10);
-  if (end == NULL || (*end != 'x' && *end != 'X') || !g_ascii_isdigit (end[1]))
-    return FALSE;
-  h = g_ascii_strtoll (end + 1, &end, 10);
-  if (end == NULL || *end != '\0' || w < 16 || h < 16 || w > MAX_SIDE || h > MAX_SIDE)
-    return FALSE;
-  *width = (int) w;
-  *height = (int) h;
-  return TRUE;
-}
-
-static gboolean
-parse_theme (const char     *text,
-             const FrTheme **theme)
-{
-  static const struct {
-    const char *name;
-    FrThemeKind kind;
-  } themes[] = {
-    { "light", FR_THEME_LIGHT },
-    { "dark", FR_THEME_DARK },
-    { "high-contrast", FR_THEME_HIGH_CONTRAST },
-    { "presentation", FR_THEME_PRESENTATION_LIGHT },
-    { "presentation-dark", FR_THEME_PRESENTATION_DARK },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (themes); i++)
-    if (g_str_equal (text, themes[i].name))
-      {
-        *theme = fr_theme_get (themes[i].kind);
-        return TRUE;
-      }
-  return FALSE;
 }
 
 static gpointer
@@ -264,10 +218,10 @@ fr_cli_chart (int    argc,
     return fr_cli_usage_error ("chart", _("--output is required"));
   if (!fr_export_format_for_path (output, &format))
     return fr_cli_usage_error ("chart", _("cannot tell the format of “%s”: use .png, .svg or .pdf"), output);
-  if (size_text != NULL && !parse_size (size_text, &width, &height))
+  if (size_text != NULL && !fr_cli_parse_size (size_text, &width, &height))
     return fr_cli_usage_error ("chart", _("“%s” is not a size such as 1200x800 (each side 16 to %d)"),
-                               size_text, MAX_SIDE);
-  if (theme_text != NULL && !parse_theme (theme_text, &theme))
+                               size_text, FR_CLI_MAX_SIDE);
+  if (theme_text != NULL && !fr_cli_parse_theme (theme_text, &theme))
     return fr_cli_usage_error ("chart", _("unknown theme “%s”; use light, dark, high-contrast, presentation or presentation-dark"),
                                theme_text);
   if (method_text != NULL && !fr_method_from_string (method_text, &method))

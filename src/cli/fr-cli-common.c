@@ -560,3 +560,48 @@ fr_cli_find_stakeholder (const FrModel  *model,
                path, id, known->len > 0 ? known->str : _("none"));
   return NULL;
 }
+
+gboolean
+fr_cli_parse_size (const char *text,
+                   int        *width,
+                   int        *height)
+{
+  char *end = NULL;
+  gint64 w, h;
+
+  if (text == NULL || !g_ascii_isdigit (text[0]))
+    return FALSE;
+  w = g_ascii_strtoll (text, &end, 10);
+  if (end == NULL || (*end != 'x' && *end != 'X') || !g_ascii_isdigit (end[1]))
+    return FALSE;
+  h = g_ascii_strtoll (end + 1, &end, 10);
+  if (end == NULL || *end != '\0' || w < 16 || h < 16 || w > FR_CLI_MAX_SIDE || h > FR_CLI_MAX_SIDE)
+    return FALSE;
+  *width = (int) w;
+  *height = (int) h;
+  return TRUE;
+}
+
+gboolean
+fr_cli_parse_theme (const char     *text,
+                    const FrTheme **theme)
+{
+  static const struct {
+    const char *name;
+    FrThemeKind kind;
+  } themes[] = {
+    { "light", FR_THEME_LIGHT },
+    { "dark", FR_THEME_DARK },
+    { "high-contrast", FR_THEME_HIGH_CONTRAST },
+    { "presentation", FR_THEME_PRESENTATION_LIGHT },
+    { "presentation-dark", FR_THEME_PRESENTATION_DARK },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (themes); i++)
+    if (g_strcmp0 (text, themes[i].name) == 0)
+      {
+        *theme = fr_theme_get (themes[i].kind);
+        return TRUE;
+      }
+  return FALSE;
+}

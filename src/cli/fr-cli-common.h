@@ -12,6 +12,7 @@
 #include <glib.h>
 
 #include "fr-matrix.h"
+#include "fr-theme.h"
 
 G_BEGIN_DECLS
 
@@ -45,6 +46,17 @@ void      fr_json_bool         (FrJson     *json,
                                 gboolean    value);
 void      fr_json_null         (FrJson     *json,
                                 const char *key);
+
+/* The largest side of a picture the CLI draws, in pixels or points. */
+#define FR_CLI_MAX_SIDE 16384
+
+/* "WIDTHxHEIGHT", each side 16 … FR_CLI_MAX_SIDE. */
+gboolean fr_cli_parse_size  (const char     *text,
+                             int            *width,
+                             int            *height);
+/* light, dark, high-contrast, presentation or presentation-dark. */
+gboolean fr_cli_parse_theme (const char     *text,
+                             const FrTheme **theme);
 
 /* Appends @text as a JSON string literal, quotes included. */
 void      fr_json_append_escaped (GString    *out,

@@ -19,7 +19,6 @@
 #include "fr-slide.h"
 #include "fr-theme.h"
 
-#define MAX_SIDE 16384
 
 typedef struct {
   FrSlideContext *context;
@@ -36,51 +35,6 @@ draw_slide (cairo_t  *cr,
   Drawing *drawing = user_data;
 
   fr_slide_render (cr, drawing->context, drawing->view, width, height, drawing->theme);
-}
-
-static gboolean
-parse_size (const char *text,
-            int        *width,
-            int        *height)
-{
-  char *end = NULL;
-  gint64 w, h;
-
-  if (text == NULL || !g_ascii_isdigit (text[0]))
-    return FALSE;
-  w = g_ascii_strtoll (text, &end, 10);
-  if (end == NULL || (*end != 'x' && *end != 'X') || !g_ascii_isdigit (end[1]))
-    return FALSE;
-  h = g_ascii_strtoll (end + 1, &end, 10);
-  if (end == NULL || *end != '\0' || w < 16 || h < 16 || w > MAX_SIDE || h > MAX_SIDE)
-    return FALSE;
-  *width = (int) w;
-  *height = (int) h;
-  return TRUE;
-}
-
-static gboolean
-parse_theme (const char     *text,
-             const FrTheme **theme)
-{
-  static const struct {
-    const char *name;
-    FrThemeKind kind;
-  } themes[] = {
-    { "light", FR_THEME_LIGHT },
-    { "dark", FR_THEME_DARK },
-    { "high-contrast", FR_THEME_HIGH_CONTRAST },
-    { "presentation", FR_THEME_PRESENTATION_LIGHT },
-    { "presentation-dark", FR_THEME_PRESENTATION_DARK },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (themes); i++)
-    if (g_str_equal (text, themes[i].name))
-      {
-        *theme = fr_theme_get (themes[i].kind);
-        return TRUE;
-      }
-  return FALSE;
 }
 
 /* A view by its id, or else by its title in any case. */
@@ -245,10 +199,10 @@ fr_cli_export (int    argc,
       width = (int) (FR_DECK_A4_WIDTH + 0.5);
       height = (int) (FR_DECK_A4_HEIGHT + 0.5);
     }
-  if (size_text != NULL && !parse_size (size_text, &width, &height))
+  if (size_text != NULL && !fr_cli_parse_size (size_text, &width, &height))
     return fr_cli_usage_error ("export", _("“%s” is not a size such as 1920x1080 (each side 16 to %d)"),
-                               size_text, MAX_SIDE);
-  if (theme_text != NULL && !parse_theme (theme_text, &theme))
+                               size_text, FR_CLI_MAX_SIDE);
+  if (theme_text != NULL && !fr_cli_parse_theme (theme_text, &theme))
     return fr_cli_usage_error ("export", _("unknown theme “%s”; use presentation, presentation-dark, light, dark or high-contrast"),
                                theme_text);
 

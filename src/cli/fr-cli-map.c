@@ -12,6 +12,7 @@
 
 #include "fr-basemap.h"
 #include "fr-cli.h"
+#include "fr-cli-common.h"
 #include "fr-date.h"
 #include "fr-export.h"
 #include "fr-kml.h"
@@ -20,7 +21,6 @@
 #include "fr-timeline.h"
 #include "fr-xml.h"
 
-#define MAX_SIDE 16384
 
 typedef struct {
   FrMapScene *scene;
@@ -36,27 +36,6 @@ draw_map (cairo_t  *cr,
   Drawing *drawing = user_data;
 
   fr_map_render (cr, drawing->scene, width, height, drawing->theme);
-}
-
-static gboolean
-parse_size (const char *text,
-            int        *width,
-            int        *height)
-{
-  char *end = NULL;
-  gint64 w, h;
-
-  if (text == NULL || !g_ascii_isdigit (text[0]))
-    return FALSE;
-  w = g_ascii_strtoll (text, &end, 10);
-  if (end == NULL || (*end != 'x' && *end != 'X') || !g_ascii_isdigit (end[1]))
-    return FALSE;
-  h = g_ascii_strtoll (end + 1, &end, 10);
-  if (end == NULL || *end != '\0' || w < 16 || h < 16 || w > MAX_SIDE || h > MAX_SIDE)
-    return FALSE;
-  *width = (int) w;
-  *height = (int) h;
-  return TRUE;
 }
 
 int
@@ -127,20 +106,12 @@ fr_cli_map (int    argc,
     day = fr_day_today ();
   else if (!fr_day_parse (date_text, &day))
     return fr_cli_usage_error ("map", _("“%s” is not a date of the form YYYY-MM-DD"), date_text);
-  if (size_text != NULL && !parse_size (size_text, &width, &height))
+  if (size_text != NULL && !fr_cli_parse_size (size_text, &width, &height))
     return fr_cli_usage_error ("map", _("“%s” is not a size such as 1600x1000 (each side 16 to %d)"),
-                               size_text, MAX_SIDE);
-  if (theme_text != NULL)
-    {
-      if (g_str_equal (theme_text, "light"))
-        theme = fr_theme_get (FR_THEME_LIGHT);
-      else if (g_str_equal (theme_text, "dark"))
-        theme = fr_theme_get (FR_THEME_DARK);
-      else if (g_str_equal (theme_text, "high-contrast"))
-        theme = fr_theme_get (FR_THEME_HIGH_CONTRAST);
-      else
-        return fr_cli_usage_error ("map", _("unknown theme “%s”; use light, dark or high-contrast"), theme_text);
-    }
+                               size_text, FR_CLI_MAX_SIDE);
+  if (theme_text != NULL && !fr_cli_parse_theme (theme_text, &theme))
+    return fr_cli_usage_error ("map", _("unknown theme “%s”; use light, dark, high-contrast, presentation or presentation-dark"),
+                               theme_text);
   if (detail_text != NULL)
     {
       if (g_str_equal (detail_text, "10m"))
