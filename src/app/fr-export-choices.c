@@ -23,7 +23,8 @@ fr_export_choices_add (GtkFileChooser *chooser)
 
   gtk_file_chooser_add_choice (chooser, "size", _("Size"), size_ids, size_labels);
   gtk_file_chooser_set_choice (chooser, "size", "1920");
-  gtk_file_chooser_add_choice (chooser, "scale", _("Scale"), scale_ids, scale_labels);
+  /* Translators: how many device pixels per picture unit, not a criterion's scale */
+  gtk_file_chooser_add_choice (chooser, "scale", C_("export picture", "Scale"), scale_ids, scale_labels);
   gtk_file_chooser_set_choice (chooser, "scale", "1");
 }
 
