@@ -1438,6 +1438,39 @@ within_scale (Loader            *l,
 
 /* meta ---------------------------------------------------------------- */
 
+typedef gboolean (*LoadItemFunc) (Loader     *l,
+                                  xmlNodePtr  node);
+
+/* A section that holds one kind of item (<options> of <option>…): its own
+ * attributes kept, each item loaded, anything else refused or kept. */
+static gboolean
+load_list (Loader       *l,
+           xmlNodePtr    node,
+           const char   *container,
+           const char   *item,
+           LoadItemFunc  load_item)
+{
+  static const char *const known[] = { NULL };
+
+  keep_attributes (l, node, container, known);
+  for (xmlNodePtr child = node->children; child != NULL; child = child->next)
+    {
+      ChildKind kind = classify_child (l, node, child, container, FALSE);
+      if (kind == CHILD_ERROR)
+        return FALSE;
+      if (kind == CHILD_SKIP)
+        continue;
+      if (is_named (child, item))
+        {
+          if (!load_item (l, child))
+            return FALSE;
+        }
+      else if (!unexpected_child (l, node, child, container))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 load_meta (Loader     *l,
            xmlNodePtr  node)
@@ -2108,25 +2141,7 @@ static gboolean
 load_options (Loader     *l,
               xmlNodePtr  node)
 {
-  static const char *const known[] = { NULL };
-
-  keep_attributes (l, node, "options", known);
-  for (xmlNodePtr child = node->children; child != NULL; child = child->next)
-    {
-      ChildKind kind = classify_child (l, node, child, "options", FALSE);
-      if (kind == CHILD_ERROR)
-        return FALSE;
-      if (kind == CHILD_SKIP)
-        continue;
-      if (is_named (child, "option"))
-        {
-          if (!load_option (l, child))
-            return FALSE;
-        }
-      else if (!unexpected_child (l, node, child, "options"))
-        return FALSE;
-    }
-  return TRUE;
+  return load_list (l, node, "options", "option", load_option);
 }
 
 /* stakeholders and view weights --------------------------------------- */
@@ -2230,25 +2245,7 @@ static gboolean
 load_stakeholders (Loader     *l,
                    xmlNodePtr  node)
 {
-  static const char *const known[] = { NULL };
-
-  keep_attributes (l, node, "stakeholders", known);
-  for (xmlNodePtr child = node->children; child != NULL; child = child->next)
-    {
-      ChildKind kind = classify_child (l, node, child, "stakeholders", FALSE);
-      if (kind == CHILD_ERROR)
-        return FALSE;
-      if (kind == CHILD_SKIP)
-        continue;
-      if (is_named (child, "stakeholder"))
-        {
-          if (!load_stakeholder (l, child))
-            return FALSE;
-        }
-      else if (!unexpected_child (l, node, child, "stakeholders"))
-        return FALSE;
-    }
-  return TRUE;
+  return load_list (l, node, "stakeholders", "stakeholder", load_stakeholder);
 }
 
 /* timeline and projections -------------------------------------------- */
@@ -2388,24 +2385,8 @@ static gboolean
 load_timeline (Loader     *l,
                xmlNodePtr  node)
 {
-  static const char *const known[] = { NULL };
-
-  keep_attributes (l, node, "timeline", known);
-  for (xmlNodePtr child = node->children; child != NULL; child = child->next)
-    {
-      ChildKind kind = classify_child (l, node, child, "timeline", FALSE);
-      if (kind == CHILD_ERROR)
-        return FALSE;
-      if (kind == CHILD_SKIP)
-        continue;
-      if (is_named (child, "event"))
-        {
-          if (!load_event (l, child))
-            return FALSE;
-        }
-      else if (!unexpected_child (l, node, child, "timeline"))
-        return FALSE;
-    }
+  if (!load_list (l, node, "timeline", "event", load_event))
+    return FALSE;
   /* The model keeps events by date; g_ptr_array_sort is stable, so events
    * on one day keep the file's order. */
   g_ptr_array_sort (l->model->events, compare_events);
@@ -2539,25 +2520,7 @@ static gboolean
 load_projections (Loader     *l,
                   xmlNodePtr  node)
 {
-  static const char *const known[] = { NULL };
-
-  keep_attributes (l, node, "projections", known);
-  for (xmlNodePtr child = node->children; child != NULL; child = child->next)
-    {
-      ChildKind kind = classify_child (l, node, child, "projections", FALSE);
-      if (kind == CHILD_ERROR)
-        return FALSE;
-      if (kind == CHILD_SKIP)
-        continue;
-      if (is_named (child, "projection"))
-        {
-          if (!load_projection (l, child))
-            return FALSE;
-        }
-      else if (!unexpected_child (l, node, child, "projections"))
-        return FALSE;
-    }
-  return TRUE;
+  return load_list (l, node, "projections", "projection", load_projection);
 }
 
 /* layers -------------------------------------------------------------- */
@@ -2619,25 +2582,7 @@ static gboolean
 load_layers (Loader     *l,
              xmlNodePtr  node)
 {
-  static const char *const known[] = { NULL };
-
-  keep_attributes (l, node, "layers", known);
-  for (xmlNodePtr child = node->children; child != NULL; child = child->next)
-    {
-      ChildKind kind = classify_child (l, node, child, "layers", FALSE);
-      if (kind == CHILD_ERROR)
-        return FALSE;
-      if (kind == CHILD_SKIP)
-        continue;
-      if (is_named (child, "layer"))
-        {
-          if (!load_layer (l, child))
-            return FALSE;
-        }
-      else if (!unexpected_child (l, node, child, "layers"))
-        return FALSE;
-    }
-  return TRUE;
+  return load_list (l, node, "layers", "layer", load_layer);
 }
 
 /* views --------------------------------------------------------------- */
@@ -2767,25 +2712,7 @@ static gboolean
 load_views (Loader     *l,
             xmlNodePtr  node)
 {
-  static const char *const known[] = { NULL };
-
-  keep_attributes (l, node, "views", known);
-  for (xmlNodePtr child = node->children; child != NULL; child = child->next)
-    {
-      ChildKind kind = classify_child (l, node, child, "views", FALSE);
-      if (kind == CHILD_ERROR)
-        return FALSE;
-      if (kind == CHILD_SKIP)
-        continue;
-      if (is_named (child, "view"))
-        {
-          if (!load_view (l, child))
-            return FALSE;
-        }
-      else if (!unexpected_child (l, node, child, "views"))
-        return FALSE;
-    }
-  return TRUE;
+  return load_list (l, node, "views", "view", load_view);
 }
 
 /* root ---------------------------------------------------------------- */
