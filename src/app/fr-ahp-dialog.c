@@ -17,6 +17,7 @@
 
 #include "fr-ahp-dialog.h"
 #include "fr-format.h"
+#include "fr-widgets.h"
 
 typedef struct {
   FrAhpDialog *self;
@@ -86,15 +87,6 @@ model_of (FrAhpDialog *self)
 }
 
 static void
-clear_box (GtkWidget *box)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (box)) != NULL)
-    gtk_box_remove (GTK_BOX (box), child);
-}
-
-static void
 recompute (FrAhpDialog *self)
 {
   guint n = self->items->len;
@@ -105,7 +97,7 @@ recompute (FrAhpDialog *self)
     fr_ahp_result_clear (&self->result);
   self->has_result = n >= 2 && fr_ahp_analyse (self->matrix, n, NULL, &self->result, &error);
 
-  clear_box (self->priorities_box);
+  fr_widget_remove_children (self->priorities_box);
   for (guint p = 0; p < self->pairs->len; p++)
     {
       Pair *pair = g_ptr_array_index (self->pairs, p);
@@ -217,7 +209,7 @@ rebuild (FrAhpDialog *self)
   FrStakeholder *stakeholder = fr_model_find_stakeholder (model, self->stakeholder_id);
   guint n;
 
-  clear_box (self->pairs_box);
+  fr_widget_remove_children (self->pairs_box);
   g_ptr_array_set_size (self->pairs, 0);
   g_ptr_array_set_size (self->items, 0);
   for (guint c = 0; c < model->criteria->len; c++)

@@ -22,6 +22,7 @@
 #include "fr-import.h"
 #include "fr-options-page.h"
 #include "fr-theme.h"
+#include "fr-widgets.h"
 
 #define SEARCH_TOP_K 10
 
@@ -69,35 +70,6 @@ checkpoint (FrOptionsPage *self,
 {
   if (self->history != NULL)
     fr_history_checkpoint (self->history, label, NULL);
-}
-
-/* Containers keep their own bookkeeping: remove children through them. */
-static void
-clear_children (GtkWidget *widget)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (widget)) != NULL)
-    {
-      if (GTK_IS_FLOW_BOX (widget))
-        gtk_flow_box_remove (GTK_FLOW_BOX (widget), child);
-      else if (GTK_IS_GRID (widget))
-        gtk_grid_remove (GTK_GRID (widget), child);
-      else if (GTK_IS_BOX (widget))
-        gtk_box_remove (GTK_BOX (widget), child);
-      else
-        gtk_widget_unparent (child);
-    }
-}
-
-/* gtk_list_box_remove_all() is GTK 4.12. */
-static void
-clear_list_box (GtkListBox *list)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
 }
 
 /* ---- score table ------------------------------------------------------ */
@@ -377,7 +349,7 @@ rebuild_table (FrOptionsPage *self)
   FrModel *model = model_of (self);
   g_autoptr(GPtrArray) leaves = NULL;
 
-  clear_children (self->table);
+  fr_widget_remove_children (self->table);
   if (model == NULL)
     return;
   leaves = fr_model_leaf_criteria (model);
@@ -430,7 +402,7 @@ update_bundle (FrOptionsPage *self)
   guint n_stakeholders;
   g_autofree char *description = NULL;
 
-  clear_children (self->utilities_box);
+  fr_widget_remove_children (self->utilities_box);
   if (self->problem == NULL)
     {
       gtk_label_set_label (GTK_LABEL (self->conflicts_label),
@@ -507,7 +479,7 @@ rebuild_designer (FrOptionsPage *self)
   guint n_old = g_list_model_get_n_items (G_LIST_MODEL (self->search_names));
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
 
-  clear_children (self->elements_box);
+  fr_widget_remove_children (self->elements_box);
   g_clear_pointer (&self->problem, fr_bundle_problem_free);
   g_clear_pointer (&self->problem_error, g_free);
   self->problem_generation++;
@@ -534,7 +506,7 @@ rebuild_designer (FrOptionsPage *self)
     g_ptr_array_add (names, ((FrStakeholder *) g_ptr_array_index (model->stakeholders, i))->name);
   g_ptr_array_add (names, NULL);
   gtk_string_list_splice (self->search_names, 0, n_old, (const char * const *) names->pdata);
-  clear_list_box (GTK_LIST_BOX (self->results_list));
+  fr_widget_remove_children (self->results_list);
   update_bundle (self);
 }
 
@@ -657,7 +629,7 @@ on_search_clicked (GtkButton     *button,
     g_cancellable_cancel (self->search_cancellable);
   g_clear_object (&self->search_cancellable);
   self->search_cancellable = g_cancellable_new ();
-  clear_list_box (GTK_LIST_BOX (self->results_list));
+  fr_widget_remove_children (self->results_list);
   gtk_widget_set_visible (self->search_spinner, TRUE);
   gtk_spinner_start (GTK_SPINNER (self->search_spinner));
   gtk_widget_set_sensitive (self->search_button, FALSE);
@@ -840,7 +812,7 @@ rebuild_structure (FrOptionsPage *self)
       FrEditKind kind = structure_kinds[k].kind;
       GPtrArray *items;
 
-      clear_list_box (GTK_LIST_BOX (list));
+      fr_widget_remove_children (list);
       if (model == NULL)
         continue;
       items = kind == FR_EDIT_CRITERION ? model->criteria

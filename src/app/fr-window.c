@@ -19,6 +19,7 @@
 #include "fr-import.h"
 #include "fr-kml.h"
 #include "fr-weights-panel.h"
+#include "fr-widgets.h"
 #include "fr-map-view.h"
 #include "fr-options-page.h"
 #include "fr-presentation.h"
@@ -177,15 +178,6 @@ update_title (FrWindow *self)
 }
 
 static void
-clear_list (GtkListBox *list)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
-}
-
-static void
 rebuild_stakeholders (FrWindow *self)
 {
   FrModel *model = fr_document_get_model (self->document);
@@ -251,7 +243,7 @@ rebuild_sources (FrWindow *self)
 {
   FrModel *model = fr_document_get_model (self->document);
 
-  clear_list (self->sources_list);
+  fr_widget_remove_children (GTK_WIDGET (self->sources_list));
   if (model->sources->len == 0)
     {
       GtkWidget *row = adw_action_row_new ();
@@ -351,7 +343,7 @@ rebuild_ranking (FrWindow *self)
       const GError *error = fr_analysis_get_error (self->analysis);
       GtkWidget *label = gtk_label_new (error ? error->message : _("Nothing to rank."));
 
-      clear_list (self->ranking_list);
+      fr_widget_remove_children (GTK_WIDGET (self->ranking_list));
       g_ptr_array_set_size (self->ranking_rows, 0);
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_widget_add_css_class (label, "dim-label");
@@ -361,7 +353,7 @@ rebuild_ranking (FrWindow *self)
 
   if (self->ranking_rows->len != matrix->n_options)
     {
-      clear_list (self->ranking_list);
+      fr_widget_remove_children (GTK_WIDGET (self->ranking_list));
       g_ptr_array_set_size (self->ranking_rows, 0);
       for (guint rank = 0; rank < matrix->n_options; rank++)
         {
@@ -502,7 +494,7 @@ show_region_details (FrWindow   *self,
   gtk_label_set_label (self->details_title, fr_region_display_name (code, region ? region->name : NULL));
   gtk_label_set_label (self->details_subtitle, summary);
   gtk_label_set_label (self->details_body, "");
-  clear_list (self->details_events);
+  fr_widget_remove_children (GTK_WIDGET (self->details_events));
   for (guint i = 0; i < model->events->len; i++)
     {
       FrEvent *event = g_ptr_array_index (model->events, i);
@@ -553,7 +545,7 @@ on_event_activated (FrWindow      *self,
   gtk_label_set_label (self->details_title, event->title);
   gtk_label_set_label (self->details_subtitle, subtitle);
   gtk_label_set_label (self->details_body, event->description ? event->description : "");
-  clear_list (self->details_events);
+  fr_widget_remove_children (GTK_WIDGET (self->details_events));
   gtk_widget_set_visible (GTK_WIDGET (self->details_events), FALSE);
   show_details (self, TRUE);
 }
@@ -632,7 +624,7 @@ rebuild_layers (FrWindow *self)
 {
   FrModel *model = fr_document_get_model (self->document);
 
-  clear_list (self->layers_list);
+  fr_widget_remove_children (GTK_WIDGET (self->layers_list));
   gtk_widget_set_visible (GTK_WIDGET (self->layers_list), model->layers->len > 0);
   for (guint i = 0; i < model->layers->len; i++)
     {
@@ -1161,7 +1153,7 @@ rebuild_views (FrWindow *self)
 {
   FrModel *model = fr_document_get_model (self->document);
 
-  clear_list (self->views_list);
+  fr_widget_remove_children (GTK_WIDGET (self->views_list));
   for (guint i = 0; i < model->views->len; i++)
     {
       FrView *view = g_ptr_array_index (model->views, i);
