@@ -228,10 +228,13 @@ check_finland (FrBasemapDetail detail,
     g_assert_cmpint (count_differences (fresh, cached), <, W * H / 1000);
     cairo_surface_destroy (fresh);
 
+    /* Without a cache the legend, badge and scale bar are drawn straight
+     * onto the map; a cache keeps them as images laid over it, which
+     * rounds their translucent panels differently by a level or so. */
     scene.cache = NULL;
     render (plain, &scene, theme);
     g_assert_cmpint (max_difference (plain, cached, NULL), <=, 3);
-    g_assert_cmpint (count_differences (plain, cached), <, W * H / 1000);
+    g_assert_cmpint (count_differences (plain, cached), <, W * H / 100);
   }
 
   /* And back: the patch undoes itself. */
@@ -243,6 +246,102 @@ check_finland (FrBasemapDetail detail,
 
   cairo_surface_destroy (plain);
   cairo_surface_destroy (cached);
+}
+
+/* A target that keeps its frames is patched only where they differ, and
+ * ends up exactly as a frame painted whole from the same cache, whatever
+ * changed in between: the date, hover, selection, a gesture, an overlay,
+ * and a target that fell too many frames behind. */
+static void
+test_retained_target (void)
+{
+  const FrTheme *theme = fr_theme_get (FR_THEME_LIGHT);
+  g_autoptr(FrBasemap) basemap = load_basemap (FR_BASEMAP_DETAIL_50M);
+  g_autoptr(FrModel) model = build_model ();
+  g_autoptr(FrTimeline) timeline = fr_timeline_new (model);
+  g_autoptr(FrTimelineState) state = fr_timeline_get_state (timeline, day ("2023-04-03"), NULL);
+  g_autoptr(FrMapCache) cache = fr_map_cache_new ();
+  cairo_surface_t *kept = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, W, H);
+  cairo_surface_t *other = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, W, H);
+  const guint32 marker = 0xff123456;
+  FrMapScene scene;
+  guint32 *corner;
+
+  fr_map_scene_init (&scene, basemap, state);
+  scene.cache = cache;
+
+  for (guint step = 0; step < 10; step++)
+    {
+      cairo_surface_t *whole = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, W, H);
+
+      switch (step)
+        {
+        case 1:
+          fr_timeline_state_update (state, day ("2023-04-04"), NULL);
+          break;
+        case 2:
+          scene.hovered_region = "EE";
+          break;
+        case 3:
+          scene.hovered_region = NULL;
+          scene.selected_region = "FI";
+          break;
+        case 4:
+          fr_timeline_state_update (state, day ("2014-03-19"), NULL);
+          break;
+        case 5:
+          scene.interactive = TRUE;
+          scene.center_x += 30 * scene.metres_per_unit;
+          break;
+        case 6:
+          scene.interactive = FALSE;
+          break;
+        case 7:
+          scene.show_legend = FALSE;
+          break;
+        case 8:
+          /* The kept target falls behind by more than the cache remembers. */
+          for (guint i = 0; i < 6; i++)
+            {
+              scene.hovered_region = i % 2 ? "PL" : "LT";
+              render (other, &scene, theme);
+            }
+          break;
+        case 9:
+          scene.show_legend = TRUE;
+          break;
+        default:
+          break;
+        }
+      scene.retained_target = TRUE;
+      render (kept, &scene, theme);
+      scene.retained_target = FALSE;
+      render (whole, &scene, theme);
+      g_assert_cmpint (max_difference (kept, whole, NULL), ==, 0);
+      cairo_surface_destroy (whole);
+    }
+
+  /* Only what changed is painted: a mark far from Estonia survives a new
+   * hover there, and is painted over when the target is not kept. */
+  cairo_surface_flush (kept);
+  corner = (guint32 *) (void *) (cairo_image_surface_get_data (kept) + 2 * cairo_image_surface_get_stride (kept));
+  corner[2] = marker;
+  cairo_surface_mark_dirty (kept);
+  scene.hovered_region = "EE";
+  scene.retained_target = TRUE;
+  render (kept, &scene, theme);
+  cairo_surface_flush (kept);
+  g_assert_cmphex (corner[2], ==, marker);
+  render (kept, &scene, theme);
+  cairo_surface_flush (kept);
+  g_assert_cmphex (corner[2], ==, marker);
+  scene.retained_target = FALSE;
+  render (kept, &scene, theme);
+  cairo_surface_flush (kept);
+  g_assert_cmphex (corner[2], !=, marker);
+
+  cairo_surface_destroy (kept);
+  cairo_surface_destroy (other);
 }
 
 static void
@@ -662,6 +761,7 @@ main (int    argc,
   g_test_add_func ("/render/map/finland-50m", test_finland_50m);
   g_test_add_func ("/render/map/finland-10m-dark", test_finland_10m_dark);
   g_test_add_func ("/render/map/occupied-hatch", test_occupied_hatch);
+  g_test_add_func ("/render/map/retained-target", test_retained_target);
   g_test_add_func ("/render/map/export", test_export);
   g_test_add_func ("/render/map/odd-views", test_odd_views);
   g_test_add_func ("/render/timeline/strip", test_timeline_strip);

@@ -37,6 +37,9 @@ struct _FrMapView
   FrTimelineState *state;
   FrFrontier *frontier;
   FrMapCache *cache;
+  /* The surfaces frames are drawn into: one GTK no longer holds is drawn
+   * again where the map changed, not whole. */
+  cairo_surface_t *frames[3];
   GPtrArray *layers;           /* FrKmlDocument*, the model's visible layers */
   gint32 day;
   char *option_id;
@@ -149,10 +152,50 @@ destroy_surface (gpointer surface)
   cairo_surface_destroy (surface);
 }
 
-/* The map is drawn into an image surface of our own and handed to GTK as a
- * texture: the render layer keeps its cached base layer only for image
- * targets, so a date change repaints the changed regions instead of the
- * whole map, which a recording surface would force. */
+/* A frame surface of the given size that no texture uses any more, its
+ * earlier frame intact; a new one when all are in use. Owned by the
+ * caller. */
+static cairo_surface_t *
+take_frame_surface (FrMapView *self,
+                    int        pixel_width,
+                    int        pixel_height)
+{
+  cairo_surface_t *surface;
+
+  for (guint i = 0; i < G_N_ELEMENTS (self->frames); i++)
+    {
+      cairo_surface_t *frame = self->frames[i];
+
+      if (frame == NULL || cairo_surface_get_reference_count (frame) > 1)
+        continue;
+      if (cairo_image_surface_get_width (frame) == pixel_width &&
+          cairo_image_surface_get_height (frame) == pixel_height)
+        return cairo_surface_reference (frame);
+      g_clear_pointer (&self->frames[i], cairo_surface_destroy);
+    }
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, pixel_width, pixel_height);
+  for (guint i = 0; i < G_N_ELEMENTS (self->frames); i++)
+    if (self->frames[i] == NULL)
+      {
+        self->frames[i] = cairo_surface_reference (surface);
+        break;
+      }
+  return surface;
+}
+
+static void
+drop_frame_surfaces (FrMapView *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (self->frames); i++)
+    g_clear_pointer (&self->frames[i], cairo_surface_destroy);
+}
+
+/* The map is drawn into image surfaces of our own and handed to GTK as
+ * textures: the render layer keeps its cached base layer only for image
+ * targets, and patches a surface that still holds one of its recent
+ * frames, so a date change repaints the changed regions instead of the
+ * whole map. A surface is drawn again only once GTK has let go of what
+ * it made from it. */
 static void
 fr_map_view_snapshot (GtkWidget   *widget,
                       GtkSnapshot *snapshot)
@@ -165,6 +208,7 @@ fr_map_view_snapshot (GtkWidget   *widget,
   cairo_surface_t *surface;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GdkTexture) texture = NULL;
+  GskRenderer *renderer;
   cairo_t *cr;
   FrMapScene scene;
 
@@ -180,15 +224,30 @@ fr_map_view_snapshot (GtkWidget   *widget,
     }
   pixel_width = (int) ceil (width * scale);
   pixel_height = (int) ceil (height * scale);
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, pixel_width, pixel_height);
+  surface = take_frame_surface (self, pixel_width, pixel_height);
   cr = cairo_create (surface);
   cairo_scale (cr, scale, scale);
   ensure_fitted (self, width, height);
   fill_scene (self, &scene);
+  scene.retained_target = TRUE;
   fr_map_render (cr, &scene, width, height, fr_style_current_theme ());
   cairo_destroy (cr);
   cairo_surface_flush (surface);
 
+  /* GTK's cairo renderer converts a texture pixel by pixel on every frame,
+   * but paints a cairo node holding an image as one copy; the GL renderers
+   * upload a texture as it is. */
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  if (renderer != NULL && GSK_IS_CAIRO_RENDERER (renderer))
+    {
+      cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+      cairo_scale (cr, 1.0 / scale, 1.0 / scale);
+      cairo_set_source_surface (cr, surface, 0, 0);
+      cairo_paint (cr);
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+      return;
+    }
   stride = cairo_image_surface_get_stride (surface);
   bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
                                       (gsize) stride * pixel_height, destroy_surface, surface);
@@ -556,6 +615,7 @@ fr_map_view_finalize (GObject *object)
   g_clear_pointer (&self->state, fr_timeline_state_free);
   g_clear_pointer (&self->timeline, fr_timeline_unref);
   g_clear_pointer (&self->cache, fr_map_cache_free);
+  drop_frame_surfaces (self);
   g_clear_pointer (&self->layers, g_ptr_array_unref);
   g_free (self->option_id);
   g_free (self->selected_region);

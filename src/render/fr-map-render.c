@@ -588,6 +588,22 @@ enum {
   N_BORDER_MASKS
 };
 
+typedef enum {
+  OVERLAY_SCALE_BAR,
+  OVERLAY_LEGEND,
+  OVERLAY_BADGE,
+  N_OVERLAYS
+} OverlayKind;
+
+typedef struct {
+  guint64 key;               /* what it shows; 0 before the first draw */
+  cairo_surface_t *image;    /* device pixels; NULL when it shows nothing */
+  double box[4];             /* its place on the picture; empty with no image */
+} OverlayImage;
+
+/* Frames a retained target may lag behind and still be patched. */
+#define FRAME_HISTORY 4
+
 struct _FrMapCache {
   Geometry *geometry;
 
@@ -609,7 +625,24 @@ struct _FrMapCache {
   guint n_masks;
   /* Shaped text of the legend, badge and scale bar, by style and text. */
   GHashTable *layouts;
+
+  /* Legend, scale bar and badge as images, drawn again only when what
+   * they show changes; the highlight marks are drawn directly. */
+  OverlayImage overlays[N_OVERLAYS];
+  guint64 highlight_key;
+  double highlight_box[4];
+
+  /* What changed from frame to frame, so that a target still holding an
+   * earlier frame of this cache is patched rather than painted whole. */
+  guint64 id;
+  guint64 frame_serial;
+  double frame_damage[FRAME_HISTORY][4];
+  cairo_matrix_t frame_matrix;
+  double frame_width;
+  double frame_height;
 };
+
+static gint next_cache_id;
 
 FrMapCache *
 fr_map_cache_new (void)
@@ -620,7 +653,21 @@ fr_map_cache_new (void)
   cache->base_segments = g_ptr_array_new ();
   cache->base_zones = g_ptr_array_new ();
   cache->layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  cache->id = g_atomic_int_add (&next_cache_id, 1) + 1;
   return cache;
+}
+
+static void
+cache_drop_overlays (FrMapCache *cache)
+{
+  for (guint i = 0; i < N_OVERLAYS; i++)
+    {
+      g_clear_pointer (&cache->overlays[i].image, cairo_surface_destroy);
+      cache->overlays[i].key = 0;
+    }
+  cache->highlight_key = 0;
+  /* No earlier frame can be patched any more. */
+  cache->frame_serial += FRAME_HISTORY;
 }
 
 static void
@@ -641,6 +688,7 @@ cache_drop_base (FrMapCache *cache)
   g_ptr_array_set_size (cache->base_segments, 0);
   g_ptr_array_set_size (cache->base_zones, 0);
   g_clear_pointer (&cache->base_labels, g_ptr_array_unref);
+  cache_drop_overlays (cache);
 }
 
 void
@@ -1703,10 +1751,13 @@ draw_swatch (Ctx               *ctx,
   cairo_restore (cr);
 }
 
-static void
-draw_legend (Ctx *ctx)
+#define MAX_LEGEND_ENTRIES 16
+
+/* What the legend lists at this date and view, so that it stays short. */
+static guint
+legend_entries (const Ctx   *ctx,
+                LegendEntry  entries[MAX_LEGEND_ENTRIES])
 {
-  cairo_t *cr = ctx->cr;
   static const FrAlignment alignments[] = {
     FR_ALIGNMENT_NATO, FR_ALIGNMENT_NEUTRAL, FR_ALIGNMENT_RUSSIA_ALIGNED, FR_ALIGNMENT_RUSSIA,
     FR_ALIGNMENT_OCCUPIED, FR_ALIGNMENT_WARSAW_PACT,
@@ -1721,11 +1772,8 @@ draw_legend (Ctx *ctx)
   };
   gboolean present[FR_N_ALIGNMENTS] = { FALSE };
   gboolean eu_member = FALSE, eu_candidate = FALSE, projected = FALSE, aligned_line = FALSE;
-  LegendEntry entries[16];
   guint n = 0;
-  double size = 12.0 * ctx->font_scale, row = 18.0 * ctx->font_scale, max_w = 0, x, y;
 
-  /* The legend lists what this date shows, so it stays short. */
   for (guint i = 0; i < ctx->geometry->regions->len; i++)
     {
       const RegionGeom *rg = &g_array_index (ctx->geometry->regions, RegionGeom, i);
@@ -1758,6 +1806,16 @@ draw_legend (Ctx *ctx)
   if (aligned_line)
     entries[n++] = (LegendEntry) { SWATCH_LINE_DASHED, fr_color_with_alpha (ctx->theme->frontier, 0.75),
                                    _("NATO–Belarus land frontier") };
+  return n;
+}
+
+static void
+draw_legend (Ctx *ctx)
+{
+  cairo_t *cr = ctx->cr;
+  LegendEntry entries[MAX_LEGEND_ENTRIES];
+  guint n = legend_entries (ctx, entries);
+  double size = 12.0 * ctx->font_scale, row = 18.0 * ctx->font_scale, max_w = 0, x, y;
 
   for (guint i = 0; i < n; i++)
     {
@@ -2009,6 +2067,357 @@ frame_key (const FrMapScene *scene,
   return h;
 }
 
+static void add_box (double       dirty[4],
+                     const double box[4]);
+
+static guint64
+hash_double (guint64 h,
+             double  v)
+{
+  guint64 bits;
+
+  memcpy (&bits, &v, sizeof bits);
+  return hash_mix (h, bits);
+}
+
+/* What an overlay shows, as a number that changes when it does (never 0). */
+static guint64
+overlay_key (const Ctx   *ctx,
+             OverlayKind  kind)
+{
+  const View *v = ctx->view;
+  guint64 h = hash_mix (1469598103934665603ULL, (guint64) kind + 1);
+
+  h = hash_mix (h, GPOINTER_TO_SIZE (ctx->theme));
+  h = hash_mix (h, (guint64) ctx->theme->kind);
+  h = hash_double (h, ctx->theme->font_scale);
+  h = hash_double (h, ctx->scale);
+  h = hash_double (h, v->width);
+  h = hash_double (h, v->height);
+  switch (kind)
+    {
+    case OVERLAY_SCALE_BAR:
+      /* The bar is true at the picture's centre, so it follows a pan. */
+      h = hash_mix (h, (guint64) ctx->scene->show_scale_bar);
+      h = hash_double (h, v->a);
+      h = hash_double (h, v->ox);
+      h = hash_double (h, v->oy);
+      break;
+    case OVERLAY_LEGEND:
+      h = hash_mix (h, (guint64) ctx->scene->show_legend);
+      if (ctx->scene->show_legend)
+        {
+          LegendEntry entries[MAX_LEGEND_ENTRIES];
+          guint n = legend_entries (ctx, entries);
+
+          h = hash_mix (h, n);
+          for (guint i = 0; i < n; i++)
+            {
+              h = hash_mix (h, (guint64) entries[i].kind);
+              h = hash_double (h, entries[i].color.r);
+              h = hash_double (h, entries[i].color.g);
+              h = hash_double (h, entries[i].color.b);
+              h = hash_double (h, entries[i].color.a);
+              h = hash_mix (h, g_str_hash (entries[i].label));
+            }
+        }
+      break;
+    case OVERLAY_BADGE:
+      h = hash_mix (h, (guint64) ctx->scene->show_frontier_badge);
+      h = hash_mix (h, (guint64) (ctx->frontier != NULL));
+      if (ctx->frontier != NULL)
+        {
+          h = hash_double (h, ctx->frontier->official_km);
+          h = hash_double (h, ctx->frontier->aligned_km);
+        }
+      h = hash_mix (h, (guint64) (gint64) ctx->day);
+      break;
+    case N_OVERLAYS:
+    default:
+      break;
+    }
+  return h != 0 ? h : 1;
+}
+
+static void
+draw_overlay (Ctx         *ctx,
+              OverlayKind  kind)
+{
+  switch (kind)
+    {
+    case OVERLAY_SCALE_BAR:
+      if (ctx->scene->show_scale_bar)
+        draw_scale_bar (ctx);
+      break;
+    case OVERLAY_LEGEND:
+      if (ctx->scene->show_legend)
+        draw_legend (ctx);
+      break;
+    case OVERLAY_BADGE:
+      if (ctx->scene->show_frontier_badge)
+        draw_badge (ctx);
+      break;
+    case N_OVERLAYS:
+    default:
+      break;
+    }
+}
+
+/* Draws the overlay into its image again if what it shows changed; TRUE
+ * when it did (its old and new places then need repainting). */
+static gboolean
+overlay_update (Ctx          *ctx,
+                OverlayKind   kind,
+                OverlayImage *overlay,
+                double        old_box[4])
+{
+  guint64 key = overlay_key (ctx, kind);
+  cairo_surface_t *recording;
+  cairo_t *cr, *frame_cr = ctx->cr;
+  double x, y, w, h;
+
+  memcpy (old_box, overlay->box, 4 * sizeof (double));
+  if (overlay->key == key)
+    return FALSE;
+  overlay->key = key;
+  g_clear_pointer (&overlay->image, cairo_surface_destroy);
+  bbox_empty (overlay->box);
+
+  /* Recorded first to learn where it draws, then rasterised pixel for
+   * pixel as the frame would. */
+  recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  cr = cairo_create (recording);
+  ctx->cr = cr;
+  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
+  draw_overlay (ctx, kind);
+  ctx->cr = frame_cr;
+  cairo_destroy (cr);
+  cairo_recording_surface_ink_extents (recording, &x, &y, &w, &h);
+  if (w > 0 && h > 0)
+    {
+      double x0 = floor (x * ctx->scale), y0 = floor (y * ctx->scale);
+      double x1 = ceil ((x + w) * ctx->scale), y1 = ceil ((y + h) * ctx->scale);
+
+      overlay->image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) (x1 - x0), (int) (y1 - y0));
+      cr = cairo_create (overlay->image);
+      cairo_translate (cr, -x0, -y0);
+      cairo_scale (cr, ctx->scale, ctx->scale);
+      cairo_set_source_surface (cr, recording, 0, 0);
+      cairo_paint (cr);
+      cairo_destroy (cr);
+      overlay->box[0] = x0 / ctx->scale;
+      overlay->box[1] = y0 / ctx->scale;
+      overlay->box[2] = x1 / ctx->scale;
+      overlay->box[3] = y1 / ctx->scale;
+    }
+  cairo_surface_destroy (recording);
+  return TRUE;
+}
+
+static void
+overlay_paint (cairo_t            *cr,
+               const OverlayImage *overlay,
+               double              scale)
+{
+  if (overlay->image == NULL)
+    return;
+  cairo_save (cr);
+  cairo_translate (cr, overlay->box[0], overlay->box[1]);
+  cairo_scale (cr, 1 / scale, 1 / scale);
+  cairo_set_source_surface (cr, overlay->image, 0, 0);
+  cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_NEAREST);
+  cairo_paint (cr);
+  cairo_restore (cr);
+}
+
+static guint64
+highlight_key (const FrMapScene *scene)
+{
+  guint64 h = 1469598103934665603ULL;
+
+  h = hash_mix (h, scene->hovered_region != NULL ? g_str_hash (scene->hovered_region) : 0);
+  h = hash_mix (h, scene->selected_region != NULL ? g_str_hash (scene->selected_region) : 0);
+  return h != 0 ? h : 1;
+}
+
+/* Where the hover and selection marks draw, with room for the stroke. */
+static void
+highlight_box (const Ctx *ctx,
+               double     box[4])
+{
+  const char *codes[] = { ctx->scene->hovered_region, ctx->scene->selected_region };
+
+  bbox_empty (box);
+  for (guint i = 0; i < G_N_ELEMENTS (codes); i++)
+    {
+      const RegionGeom *rg = codes[i] != NULL ? geometry_region (ctx->geometry, codes[i]) : NULL;
+      double region[4];
+
+      if (rg == NULL || !bbox_visible (ctx->view, rg->bbox, 4))
+        continue;
+      region_device_box (ctx, rg, region);
+      region[0] -= 3, region[1] -= 3, region[2] += 3, region[3] += 3;
+      add_box (box, region);
+    }
+}
+
+typedef struct {
+  guint64 cache_id;
+  guint64 serial;
+} FrameTag;
+
+static const cairo_user_data_key_t frame_tag_key;
+
+/* The union of what changed since the target last held a frame of this
+ * cache (which the target's tag names), or FALSE when it must be painted
+ * whole. */
+static gboolean
+retained_damage (FrMapCache      *cache,
+                 cairo_surface_t *target,
+                 double           damage[4])
+{
+  const FrameTag *tag = cairo_surface_get_user_data (target, &frame_tag_key);
+
+  if (tag == NULL || tag->cache_id != cache->id || tag->serial >= cache->frame_serial ||
+      cache->frame_serial - tag->serial > FRAME_HISTORY)
+    return FALSE;
+  bbox_empty (damage);
+  for (guint64 k = tag->serial + 1; k <= cache->frame_serial; k++)
+    add_box (damage, cache->frame_damage[k % FRAME_HISTORY]);
+  return TRUE;
+}
+
+static void
+tag_target (FrMapCache      *cache,
+            cairo_surface_t *target)
+{
+  FrameTag *tag = g_new (FrameTag, 1);
+
+  tag->cache_id = cache->id;
+  tag->serial = cache->frame_serial;
+  if (cairo_surface_set_user_data (target, &frame_tag_key, tag, g_free) != CAIRO_STATUS_SUCCESS)
+    g_free (tag);
+}
+
+/* Puts the frame together from the cached base (moved while a gesture
+ * runs; @base_dirty is what a patch changed in it, NULL when it was drawn
+ * anew) and the overlays, painting only what differs
+ * from the frame the target holds when the scene says it keeps it. */
+static void
+compose_frame (Ctx                  *ctx,
+               FrMapCache           *cache,
+               cairo_t              *cr,
+               gboolean              moved,
+               const double         *base_dirty,
+               double                mx,
+               double                my,
+               const cairo_matrix_t *ctm)
+{
+  const FrMapScene *scene = ctx->scene;
+  const View *view = ctx->view;
+  const double scale = ctx->scale;
+  const double full[4] = { 0, 0, view->width, view->height };
+  double damage[4], paint[4], old_box[4], box[4];
+  gboolean same_frame = ctm->xx == cache->frame_matrix.xx && ctm->yy == cache->frame_matrix.yy &&
+                        ctm->x0 == cache->frame_matrix.x0 && ctm->y0 == cache->frame_matrix.y0 &&
+                        view->width == cache->frame_width && view->height == cache->frame_height;
+  guint64 key;
+
+  /* What changed since the previous frame of this cache. */
+  if (moved || base_dirty == NULL || !same_frame)
+    memcpy (damage, full, sizeof damage);
+  else
+    {
+      bbox_empty (damage);
+      if (base_dirty[2] > base_dirty[0])
+        {
+          box[0] = base_dirty[0] - mx, box[1] = base_dirty[1] - my;
+          box[2] = base_dirty[2] - mx, box[3] = base_dirty[3] - my;
+          add_box (damage, box);
+        }
+    }
+  for (guint k = 0; k < N_OVERLAYS; k++)
+    if (overlay_update (ctx, k, &cache->overlays[k], old_box))
+      {
+        add_box (damage, old_box);
+        add_box (damage, cache->overlays[k].box);
+      }
+  key = highlight_key (scene);
+  highlight_box (ctx, box);
+  if (key != cache->highlight_key)
+    {
+      add_box (damage, cache->highlight_box);
+      add_box (damage, box);
+    }
+  cache->highlight_key = key;
+  memcpy (cache->highlight_box, box, sizeof box);
+
+  cache->frame_serial++;
+  memcpy (cache->frame_damage[cache->frame_serial % FRAME_HISTORY], damage, sizeof damage);
+  cache->frame_matrix = *ctm;
+  cache->frame_width = view->width;
+  cache->frame_height = view->height;
+
+  if (!scene->retained_target || !retained_damage (cache, cairo_get_target (cr), paint))
+    memcpy (paint, full, sizeof paint);
+  tag_target (cache, cairo_get_target (cr));
+  paint[0] = MAX (paint[0], 0);
+  paint[1] = MAX (paint[1], 0);
+  paint[2] = MIN (paint[2], view->width);
+  paint[3] = MIN (paint[3], view->height);
+  if (!(paint[2] > paint[0] && paint[3] > paint[1]))
+    return;
+
+  cairo_save (cr);
+  {
+    /* Clipped to whole device pixels, so that what is not painted keeps
+     * exactly the earlier frame. */
+    double x0 = paint[0], y0 = paint[1], x1 = paint[2], y1 = paint[3];
+
+    cairo_user_to_device (cr, &x0, &y0);
+    cairo_user_to_device (cr, &x1, &y1);
+    cairo_identity_matrix (cr);
+    cairo_rectangle (cr, floor (x0), floor (y0), ceil (x1) - floor (x0), ceil (y1) - floor (y0));
+    cairo_set_matrix (cr, ctm);
+    cairo_clip (cr);
+  }
+  if (moved)
+    {
+      double ratio = view->a / cache->base_view.a;
+      const View *old = &cache->base_view;
+
+      fr_color_set_source (cr, ctx->theme->background);
+      cairo_paint (cr);
+      cairo_save (cr);
+      cairo_translate (cr, view->ox - old->ox * ratio, view->oy - old->oy * ratio);
+      cairo_scale (cr, ratio / scale, ratio / scale);
+      cairo_set_source_surface (cr, cache->base, 0, 0);
+      cairo_pattern_set_filter (cairo_get_source (cr),
+                                ratio == 1.0 ? CAIRO_FILTER_NEAREST : CAIRO_FILTER_BILINEAR);
+      cairo_paint (cr);
+      cairo_restore (cr);
+    }
+  else
+    {
+      cairo_save (cr);
+      cairo_translate (cr, -mx, -my);
+      cairo_scale (cr, 1 / scale, 1 / scale);
+      cairo_set_source_surface (cr, cache->base, 0, 0);
+      cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_NEAREST);
+      cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
+      cairo_paint (cr);
+      cairo_restore (cr);
+    }
+  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
+  if (scene->hovered_region != NULL && g_strcmp0 (scene->hovered_region, scene->selected_region) != 0)
+    draw_highlight (ctx, scene->hovered_region, FALSE);
+  if (scene->selected_region != NULL)
+    draw_highlight (ctx, scene->selected_region, TRUE);
+  for (guint k = 0; k < N_OVERLAYS; k++)
+    overlay_paint (cr, &cache->overlays[k], scale);
+  cairo_restore (cr);
+}
+
 static int
 compare_pointer (gconstpointer a,
                  gconstpointer b)
@@ -2215,7 +2624,7 @@ fr_map_render (cairo_t          *cr,
       double mx = round (width * BASE_MARGIN), my = round (height * BASE_MARGIN);
       View base_view = view;
       double dirty[4];
-      gboolean usable, reuse = FALSE;
+      gboolean usable, reuse = FALSE, moved = FALSE;
       cairo_t *bcr;
 
       base_view.width = width + 2 * mx;
@@ -2285,32 +2694,12 @@ fr_map_render (cairo_t          *cr,
           /* During a gesture, an unchanged base is moved and scaled as an
            * image; the next settled frame draws it sharp again. */
           double ratio = view.a / cache->base_view.a;
-          View *old = &cache->base_view;
 
           if (ratio > 0.5 && ratio < 2.0 && base_dirty_box (&ctx, cache, looks, segments, zones, dirty) &&
               !(dirty[2] > dirty[0]))
-            {
-              cairo_save (cr);
-              cairo_rectangle (cr, 0, 0, width, height);
-              cairo_clip (cr);
-              fr_color_set_source (cr, theme->background);
-              cairo_paint (cr);
-              cairo_translate (cr, view.ox - old->ox * ratio, view.oy - old->oy * ratio);
-              cairo_scale (cr, ratio / scale, ratio / scale);
-              cairo_set_source_surface (cr, cache->base, 0, 0);
-              cairo_pattern_set_filter (cairo_get_source (cr),
-                                        ratio == 1.0 ? CAIRO_FILTER_NEAREST : CAIRO_FILTER_BILINEAR);
-              cairo_paint (cr);
-              cairo_restore (cr);
-
-              ctx.view = &view;
-              draw_overlays (&ctx);
-              if (owned_geometry)
-                geometry_free (geometry);
-              return;
-            }
+            moved = TRUE;
         }
-      if (!reuse)
+      if (!reuse && !moved)
         {
           int bw = (int) ceil (base_view.width * scale), bh = (int) ceil (base_view.height * scale);
 
@@ -2329,38 +2718,31 @@ fr_map_render (cairo_t          *cr,
           cairo_destroy (bcr);
           ctx.cr = cr;
         }
-      if (ctx.labels != cache->base_labels)
+      if (!moved)
         {
-          g_clear_pointer (&cache->base_labels, g_ptr_array_unref);
-          cache->base_labels = g_steal_pointer (&ctx.labels);
+          if (ctx.labels != cache->base_labels)
+            {
+              g_clear_pointer (&cache->base_labels, g_ptr_array_unref);
+              cache->base_labels = g_steal_pointer (&ctx.labels);
+            }
+          ctx.labels = NULL;
+          cache->base_view = base_view;
+          cache->base_key = key;
+          cache->base_scale = scale;
+          g_array_set_size (cache->base_looks, looks->len);
+          if (looks->len > 0)
+            memcpy (cache->base_looks->data, looks->data, looks->len * sizeof (RegionLook));
+          g_ptr_array_set_size (cache->base_segments, 0);
+          for (guint i = 0; i < segments->len; i++)
+            g_ptr_array_add (cache->base_segments, g_ptr_array_index (segments, i));
+          g_ptr_array_set_size (cache->base_zones, 0);
+          for (guint i = 0; i < zones->len; i++)
+            g_ptr_array_add (cache->base_zones, g_ptr_array_index (zones, i));
         }
-      ctx.labels = NULL;
-      cache->base_view = base_view;
-      cache->base_key = key;
-      cache->base_scale = scale;
-      g_array_set_size (cache->base_looks, looks->len);
-      if (looks->len > 0)
-        memcpy (cache->base_looks->data, looks->data, looks->len * sizeof (RegionLook));
-      g_ptr_array_set_size (cache->base_segments, 0);
-      for (guint i = 0; i < segments->len; i++)
-        g_ptr_array_add (cache->base_segments, g_ptr_array_index (segments, i));
-      g_ptr_array_set_size (cache->base_zones, 0);
-      for (guint i = 0; i < zones->len; i++)
-        g_ptr_array_add (cache->base_zones, g_ptr_array_index (zones, i));
-
-      cairo_save (cr);
-      cairo_rectangle (cr, 0, 0, width, height);
-      cairo_clip (cr);
-      cairo_translate (cr, -mx, -my);
-      cairo_scale (cr, 1 / scale, 1 / scale);
-      cairo_set_source_surface (cr, cache->base, 0, 0);
-      cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_NEAREST);
-      cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
-      cairo_paint (cr);
-      cairo_restore (cr);
 
       ctx.view = &view;
-      draw_overlays (&ctx);
+      ctx.scale = scale;
+      compose_frame (&ctx, cache, cr, moved, reuse ? dirty : NULL, mx, my, &ctm);
     }
   else
     {

@@ -68,6 +68,10 @@ typedef struct {
    * again; render once more with FALSE when the gesture ends for a sharp
    * picture. */
   gboolean interactive;
+  /* TRUE when the target surface is drawn by nothing but fr_map_render()
+   * with this cache: a target still holding one of the last frames is
+   * then patched where they differ instead of painted whole. */
+  gboolean retained_target;
   FrMapCache *cache;                /* nullable */
 } FrMapScene;
 
