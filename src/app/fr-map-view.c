@@ -53,6 +53,7 @@ struct _FrMapView
   double drag_start_y;
   double zoom_start_scale;
   gboolean interactive;        /* a gesture runs: move the cached picture, sharpen after */
+  gboolean placeholder_shown;  /* the first frame, drawn without the map */
   guint settle_source;
   double pointer_x;            /* last pointer position, where scrolling zooms */
   double pointer_y;
@@ -69,26 +70,93 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  SIGNAL_MAP_READY,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* The 1:10m basemap is read and projected in a thread that the first map
+ * view starts, so that the window shows at once and the map follows. The
+ * shared state is touched on the main thread only: the thread hands its
+ * result back through g_thread_join(). */
+typedef struct {
+  FrBasemap *basemap;
+  FrMapCache *cache;          /* projected for the default view */
+  char *error;
+} BasemapLoad;
+
 static FrBasemap *shared_basemap;
 static char *shared_basemap_error;
+static FrMapCache *prepared_cache;
+static GThread *basemap_thread;
+static GSList *all_views;
 
+static gboolean
+on_basemap_loaded (gpointer data)
+{
+  fr_map_view_finish_loading ();
+  return G_SOURCE_REMOVE;
+}
+
+static gpointer
+load_basemap_in_thread (gpointer data)
+{
+  BasemapLoad *load = g_new0 (BasemapLoad, 1);
+  g_autoptr(GError) error = NULL;
+
+  load->basemap = fr_basemap_load_default (FR_BASEMAP_DETAIL_10M, &error);
+  if (load->basemap != NULL)
+    {
+      load->cache = fr_map_cache_new ();
+      fr_map_cache_prepare (load->cache, load->basemap, NULL);
+    }
+  else
+    load->error = g_strdup (error->message);
+  g_idle_add_full (G_PRIORITY_DEFAULT, on_basemap_loaded, NULL, NULL);
+  return load;
+}
+
+static void map_view_basemap_arrived (FrMapView *self);
+static void drop_frame_surfaces (FrMapView *self);
+
+void
+fr_map_view_finish_loading (void)
+{
+  BasemapLoad *load;
+
+  if (basemap_thread == NULL)
+    return;
+  load = g_thread_join (g_steal_pointer (&basemap_thread));
+  shared_basemap = load->basemap;
+  shared_basemap_error = load->error;
+  prepared_cache = load->cache;
+  g_free (load);
+  for (GSList *l = all_views; l != NULL; l = l->next)
+    map_view_basemap_arrived (l->data);
+}
+
+static void
+start_loading (void)
+{
+  if (shared_basemap == NULL && shared_basemap_error == NULL && basemap_thread == NULL)
+    basemap_thread = g_thread_new ("frontier-basemap", load_basemap_in_thread, NULL);
+}
+
+/* The basemap once it has arrived; NULL before, without waiting. */
 static const FrBasemap *
 get_basemap (void)
 {
-  if (shared_basemap == NULL && shared_basemap_error == NULL)
-    {
-      g_autoptr(GError) error = NULL;
-      shared_basemap = fr_basemap_load_default (FR_BASEMAP_DETAIL_10M, &error);
-      if (shared_basemap == NULL)
-        shared_basemap_error = g_strdup (error->message);
-    }
   return shared_basemap;
 }
 
 const FrBasemap *
 fr_map_view_get_basemap (FrMapView *self)
 {
-  return get_basemap ();
+  start_loading ();
+  fr_map_view_finish_loading ();
+  return shared_basemap;
 }
 
 static void
@@ -104,7 +172,23 @@ refresh_state (FrMapView *self)
     self->state = fr_timeline_get_state (self->timeline, self->day, self->option_id);
   else
     fr_timeline_state_update (self->state, self->day, self->option_id);
-  self->frontier = fr_frontier_compute (get_basemap (), self->state);
+  if (get_basemap () != NULL)
+    self->frontier = fr_frontier_compute (get_basemap (), self->state);
+}
+
+static void
+map_view_basemap_arrived (FrMapView *self)
+{
+  if (prepared_cache != NULL)
+    {
+      /* The first view takes the geometry the thread projected. */
+      fr_map_cache_free (self->cache);
+      self->cache = g_steal_pointer (&prepared_cache);
+    }
+  drop_frame_surfaces (self);
+  refresh_state (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_signal_emit (self, signals[SIGNAL_MAP_READY], 0);
 }
 
 static void
@@ -150,6 +234,15 @@ static void
 destroy_surface (gpointer surface)
 {
   cairo_surface_destroy (surface);
+}
+
+static gboolean
+draw_map_next (GtkWidget     *widget,
+               GdkFrameClock *clock,
+               gpointer       user_data)
+{
+  gtk_widget_queue_draw (widget);
+  return G_SOURCE_REMOVE;
 }
 
 /* A frame surface of the given size that no texture uses any more, its
@@ -214,12 +307,17 @@ fr_map_view_snapshot (GtkWidget   *widget,
 
   if (width <= 0 || height <= 0)
     return;
-  if (get_basemap () == NULL)
+  if (get_basemap () == NULL || !self->placeholder_shown)
     {
+      /* The window's first frame goes out without waiting for the 1:10m
+       * map to be drawn; the map follows in the next one. */
       cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-      fr_color_set_source (cr, fr_style_current_theme ()->background);
+      fr_color_set_source (cr, fr_style_current_theme ()->sea);
       cairo_paint (cr);
       cairo_destroy (cr);
+      if (!self->placeholder_shown && get_basemap () != NULL)
+        gtk_widget_add_tick_callback (widget, draw_map_next, NULL, NULL);
+      self->placeholder_shown = TRUE;
       return;
     }
   pixel_width = (int) ceil (width * scale);
@@ -614,6 +712,7 @@ fr_map_view_finalize (GObject *object)
   g_clear_pointer (&self->frontier, fr_frontier_free);
   g_clear_pointer (&self->state, fr_timeline_state_free);
   g_clear_pointer (&self->timeline, fr_timeline_unref);
+  all_views = g_slist_remove (all_views, self);
   g_clear_pointer (&self->cache, fr_map_cache_free);
   drop_frame_surfaces (self);
   g_clear_pointer (&self->layers, g_ptr_array_unref);
@@ -643,6 +742,11 @@ fr_map_view_class_init (FrMapViewClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /* The basemap arrived and the map shows; the frontier is known. */
+  signals[SIGNAL_MAP_READY] =
+    g_signal_new ("map-ready", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 0);
+
   gtk_widget_class_set_css_name (widget_class, "frmapview");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
 }
@@ -655,6 +759,8 @@ fr_map_view_init (FrMapView *self)
 
   self->day = fr_day_today ();
   self->cache = fr_map_cache_new ();
+  all_views = g_slist_prepend (all_views, self);
+  start_loading ();
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
@@ -871,7 +977,7 @@ fr_map_view_get_extent (FrMapView *self,
 
   g_return_val_if_fail (FR_IS_MAP_VIEW (self), FALSE);
 
-  if (get_basemap () == NULL || width <= 0 || height <= 0)
+  if (fr_map_view_get_basemap (self) == NULL || width <= 0 || height <= 0)
     return FALSE;
   ensure_fitted (self, width, height);
   fill_scene (self, &scene);
@@ -902,7 +1008,7 @@ fr_map_view_set_extent (FrMapView    *self,
 
   g_return_if_fail (FR_IS_MAP_VIEW (self));
 
-  if (get_basemap () == NULL || width <= 0 || height <= 0)
+  if (fr_map_view_get_basemap (self) == NULL || width <= 0 || height <= 0)
     return;
   fill_scene (self, &scene);
   fr_map_scene_fit (&scene, extent, width, height);
@@ -944,7 +1050,7 @@ fr_map_view_export (FrMapView   *self,
 {
   g_return_val_if_fail (FR_IS_MAP_VIEW (self), FALSE);
 
-  if (get_basemap () == NULL)
+  if (fr_map_view_get_basemap (self) == NULL)
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
                            shared_basemap_error ? shared_basemap_error : "no basemap");

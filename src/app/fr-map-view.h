@@ -46,7 +46,11 @@ double      fr_map_view_get_frontier_km    (FrMapView     *self);
 /* Text for a region, as the tooltip shows it at the current day. */
 char       *fr_map_view_dup_region_summary (FrMapView     *self,
                                             const char    *code);
+/* The basemap, waiting for it to be read if need be. */
 const FrBasemap *fr_map_view_get_basemap   (FrMapView     *self);
+/* Takes the basemap from its loading thread, waiting if need be, and tells
+ * every map view ("map-ready"); does nothing once done. */
+void        fr_map_view_finish_loading     (void);
 /* The geographic box the view shows (lon_min, lat_min, lon_max, lat_max). */
 gboolean    fr_map_view_get_extent         (FrMapView     *self,
                                             double         extent[4]);

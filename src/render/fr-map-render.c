@@ -644,6 +644,12 @@ struct _FrMapCache {
 
 static gint next_cache_id;
 
+static void scene_projection (const FrMapScene *scene,
+                              FrLcc            *lcc);
+static Geometry *scene_geometry (const FrMapScene *scene,
+                                 const FrLcc      *lcc,
+                                 gboolean         *owned);
+
 FrMapCache *
 fr_map_cache_new (void)
 {
@@ -689,6 +695,25 @@ cache_drop_base (FrMapCache *cache)
   g_ptr_array_set_size (cache->base_zones, 0);
   g_clear_pointer (&cache->base_labels, g_ptr_array_unref);
   cache_drop_overlays (cache);
+}
+
+void
+fr_map_cache_prepare (FrMapCache      *cache,
+                      const FrBasemap *basemap,
+                      const FrLcc     *projection)
+{
+  FrMapScene scene;
+  FrLcc lcc;
+  gboolean owned;
+
+  g_return_if_fail (cache != NULL);
+  g_return_if_fail (basemap != NULL);
+
+  fr_map_scene_init (&scene, basemap, NULL);
+  scene.projection = projection;
+  scene.cache = cache;
+  scene_projection (&scene, &lcc);
+  scene_geometry (&scene, &lcc, &owned);
 }
 
 void

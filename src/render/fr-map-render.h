@@ -117,6 +117,12 @@ const char  *fr_map_hit_test           (const FrMapScene *scene,
 
 FrMapCache  *fr_map_cache_new          (void);
 void         fr_map_cache_free         (FrMapCache       *cache);
+/* Projects the basemap for @projection (NULL: fr_lcc_init_frontier())
+ * into the cache ahead of the first frame; safe in a worker thread while
+ * no other thread uses the cache. */
+void         fr_map_cache_prepare      (FrMapCache       *cache,
+                                        const FrBasemap  *basemap,
+                                        const FrLcc      *projection);
 /* Drops everything; call when the basemap or the projection changed.
  * Views and frames are checked on every render and need no call. */
 void         fr_map_cache_invalidate   (FrMapCache       *cache);
