@@ -558,6 +558,39 @@ is_fullscreen (gpointer window)
   return gtk_widget_get_mapped (window) && gtk_window_is_fullscreen (window);
 }
 
+static GtkWidget *
+find_widget (GtkWidget *root,
+             GType      type,
+             const char *tooltip)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) &&
+      (tooltip == NULL || g_strcmp0 (gtk_widget_get_tooltip_text (root), tooltip) == 0))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type, tooltip);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static guint
+count_rows (GtkWidget *list)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (list); child != NULL; child = gtk_widget_get_next_sibling (child))
+    n += GTK_IS_LIST_BOX_ROW (child);
+  return n;
+}
+
+static gboolean
+popover_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
 static void
 test_views_and_presentation (void)
 {
@@ -571,6 +604,31 @@ test_views_and_presentation (void)
   g_autofree char *second_description = NULL;
 
   g_assert_cmpuint (n_views, >=, 6);
+
+  /* The Saved Views popover lists every view, with a row added as soon as
+   * one is saved while it is open. */
+  {
+    GtkWidget *button = find_widget (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON, "Saved Views");
+    GtkPopover *popover;
+    GtkWidget *list;
+
+    g_assert_nonnull (button);
+    popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
+    list = find_widget (GTK_WIDGET (popover), GTK_TYPE_LIST_BOX, NULL);
+    g_assert_nonnull (list);
+    gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+    iterate_until (popover_mapped, popover);
+    g_assert_cmpuint (count_rows (list), ==, n_views);
+    saved = fr_window_save_view (window, "While the list is open");
+    g_assert_cmpuint (count_rows (list), ==, n_views + 1);
+    gtk_popover_popdown (popover);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-view", "s", saved->id));
+    g_assert_cmpuint (model->views->len, ==, n_views);
+    gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+    iterate_until (popover_mapped, popover);
+    g_assert_cmpuint (count_rows (list), ==, n_views);
+    gtk_popover_popdown (popover);
+  }
 
   /* A view saved from the window reproduces its state when applied. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "analysis"));

@@ -73,6 +73,8 @@ struct _FrWindow
   GPtrArray *ranking_rows;     /* RankingRow*, best first */
   GSettings *settings;
   gboolean sources_stale;
+  gboolean views_stale;
+  GtkMenuButton *slides_button;
   char *draft_id;
   guint autosave_source;
   guint inhibit_cookie;
@@ -1212,6 +1214,16 @@ rebuild_views (FrWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.presentation", model->views->len > 0);
 }
 
+static void
+on_views_popover_show (FrWindow *self)
+{
+  if (self->views_stale)
+    {
+      rebuild_views (self);
+      self->views_stale = FALSE;
+    }
+}
+
 FrPresentation *
 fr_window_present (FrWindow *self,
                    guint     first)
@@ -1418,7 +1430,16 @@ on_document_changed (FrWindow *self,
   if (what & FR_CHANGE_OPTIONS)
     rebuild_projections (self);
   if (what & FR_CHANGE_VIEWS)
-    rebuild_views (self);
+    {
+      FrModel *model = fr_document_get_model (self->document);
+
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.presentation", model->views->len > 0);
+      /* A row of buttons per view: built when the popover is opened. */
+      if (gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (self->slides_button))))
+        rebuild_views (self);
+      else
+        self->views_stale = TRUE;
+    }
   if (what & FR_CHANGE_LAYERS)
     {
       if (!(what & (FR_CHANGE_TIMELINE | FR_CHANGE_PROJECTIONS | FR_CHANGE_META)))
@@ -2145,6 +2166,7 @@ fr_window_class_init (FrWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FrWindow, projection_dropdown);
   gtk_widget_class_bind_template_child (widget_class, FrWindow, layers_list);
   gtk_widget_class_bind_template_child (widget_class, FrWindow, views_list);
+  gtk_widget_class_bind_template_child (widget_class, FrWindow, slides_button);
   gtk_widget_class_bind_template_child (widget_class, FrWindow, view_title_entry);
   gtk_widget_class_bind_template_child (widget_class, FrWindow, add_view_button);
   gtk_widget_class_bind_template_child (widget_class, FrWindow, projection_names);
@@ -2220,11 +2242,14 @@ fr_window_init (FrWindow *self)
   g_object_bind_property (self->play_button, "active", self->timeline_view, "playing",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   g_signal_connect_object (self->map_view, "notify::day", G_CALLBACK (update_date_labels), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->map_view, "map-ready", G_CALLBACK (update_date_labels), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->map_view, "notify::selected-region", G_CALLBACK (on_region_selected), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->timeline_view, "notify::playing", G_CALLBACK (on_playing_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->timeline_view, "event-activated", G_CALLBACK (on_event_activated), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->projection_dropdown, "notify::selected", G_CALLBACK (on_projection_selected), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->views_list, "row-activated", G_CALLBACK (on_view_row_activated), self, 0);
+  g_signal_connect_object (gtk_menu_button_get_popover (self->slides_button), "show",
+                           G_CALLBACK (on_views_popover_show), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->add_view_button, "clicked", G_CALLBACK (on_add_view_clicked), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->view_title_entry, "activate", G_CALLBACK (on_add_view_clicked), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->details_revealer, "notify::child-revealed",
