@@ -808,11 +808,36 @@ test_templates_instantiate (void)
   iterate_until (widget_is_mapped, preferences);
   gtk_window_destroy (GTK_WINDOW (preferences));
 
-  builder = gtk_builder_new_from_resource ("/io/github/frontierdesk/Frontier/gtk/help-overlay.ui");
+  builder = gtk_builder_new_from_resource ("/io/github/frontierdesk/Frontier/fr-shortcuts-window.ui");
   overlay = gtk_builder_get_object (builder, "help_overlay");
   g_assert_true (GTK_IS_SHORTCUTS_WINDOW (overlay));
   gtk_window_destroy (GTK_WINDOW (overlay));
   drain_events ();
+
+  /* The menu's Keyboard Shortcuts item opens it over the window. */
+  {
+    FrWindow *window = open_scenario_window ();
+    GtkWindow *shown = NULL;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+    for (gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+         shown == NULL && g_get_monotonic_time () < deadline;)
+      {
+        GListModel *toplevels = gtk_window_get_toplevels ();
+
+        g_main_context_iteration (NULL, FALSE);
+        for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+          {
+            g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+            if (GTK_IS_SHORTCUTS_WINDOW (toplevel) && gtk_widget_get_mapped (GTK_WIDGET (toplevel)))
+              shown = toplevel;
+          }
+      }
+    g_assert_nonnull (shown);
+    g_assert_true (gtk_window_get_transient_for (shown) == GTK_WINDOW (window));
+    gtk_window_close (shown);
+    drain_events ();
+  }
 }
 
 static void

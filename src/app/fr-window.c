@@ -74,6 +74,7 @@ struct _FrWindow
   GSettings *settings;
   gboolean sources_stale;
   gboolean views_stale;
+  GtkWindow *shortcuts_window;
   GtkMenuButton *slides_button;
   char *draft_id;
   guint autosave_source;
@@ -1354,6 +1355,28 @@ fr_window_print_to_pdf (FrWindow    *self,
                                   GTK_WINDOW (self), error) != GTK_PRINT_OPERATION_RESULT_ERROR;
 }
 
+/* The shortcuts window is built when first asked for rather than with
+ * every window, as GTK would for gtk/help-overlay.ui. */
+static void
+shortcuts_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  FrWindow *self = FR_WINDOW (widget);
+
+  if (self->shortcuts_window == NULL)
+    {
+      g_autoptr(GtkBuilder) builder =
+        gtk_builder_new_from_resource ("/io/github/frontierdesk/Frontier/fr-shortcuts-window.ui");
+
+      self->shortcuts_window = GTK_WINDOW (g_object_ref_sink (gtk_builder_get_object (builder, "help_overlay")));
+      gtk_window_set_transient_for (self->shortcuts_window, GTK_WINDOW (self));
+      gtk_window_set_hide_on_close (self->shortcuts_window, TRUE);
+      gtk_window_set_destroy_with_parent (self->shortcuts_window, TRUE);
+    }
+  gtk_window_present (self->shortcuts_window);
+}
+
 static void
 deck_action (GtkWidget  *widget,
              const char *action_name,
@@ -2109,6 +2132,7 @@ fr_window_dispose (GObject *object)
   if (self->inhibit_cookie != 0 && gtk_window_get_application (GTK_WINDOW (self)) != NULL)
     gtk_application_uninhibit (gtk_window_get_application (GTK_WINDOW (self)), self->inhibit_cookie);
   self->inhibit_cookie = 0;
+  g_clear_object (&self->shortcuts_window);
   g_clear_object (&self->analysis);
   g_clear_object (&self->history);
   g_clear_object (&self->document);
@@ -2170,6 +2194,7 @@ fr_window_class_init (FrWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FrWindow, view_title_entry);
   gtk_widget_class_bind_template_child (widget_class, FrWindow, add_view_button);
   gtk_widget_class_bind_template_child (widget_class, FrWindow, projection_names);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, shortcuts_action);
   gtk_widget_class_install_action (widget_class, "win.import-layer", NULL, layer_action);
   gtk_widget_class_install_action (widget_class, "win.export-map", NULL, export_view_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, deck_action);
