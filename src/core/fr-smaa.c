@@ -126,6 +126,16 @@ det_exp (double x)
   /* |r| ≤ ln 2 / 2, where the Taylor series to r¹³ is exact to 1e-17. */
   for (int j = 12; j >= 0; j--)
     p = p * r + exp_coefficients[j];
+  if (k >= -1021 && k <= 1023)
+    {
+      /* 2^k built from its bits: the same exact product as ldexp, without
+       * a call into libm. */
+      guint64 bits = (guint64) ((gint64) k + 1023) << 52;
+      double scale;
+
+      memcpy (&scale, &bits, sizeof scale);
+      return p * scale;
+    }
   return ldexp (p, (int) k);
 }
 
@@ -137,6 +147,7 @@ det_exp (double x)
 
 static double zig_x[ZIG_N + 1];
 static double zig_f[ZIG_N + 1];
+static double zig_chord[ZIG_N];   /* slope of f across layer i, towards 0 */
 /* zig_x · 2⁻⁵³: a 53-bit integer times this is exactly the same double as
  * the integer scaled to [0, 1) and then times zig_x (both products are
  * rounded once, from the same exact value), one multiply fewer. */
@@ -163,12 +174,33 @@ zig_init (void)
   zig_x[ZIG_N] = 0.0;
   for (guint i = 0; i <= ZIG_N; i++)
     zig_f[i] = det_exp (-zig_x[i]);
+  for (guint i = 1; i < ZIG_N; i++)
+    zig_chord[i] = (zig_f[i + 1] - zig_f[i]) / (zig_x[i] - zig_x[i + 1]);
   for (guint i = 0; i < ZIG_N; i++)
     {
       zig_scaled[i] = zig_x[i] * 0x1.0p-53;
       zig_scaled52[i] = zig_x[i] * 0x1.0p-52;
     }
   g_once_init_leave (&done, 1);
+}
+
+/* Is the height @y under exp(−x), for x in layer @i (between zig_x[i+1]
+ * and zig_x[i])? The curve is convex: the chord across the layer lies
+ * above it and the tangent at zig_x[i] below, so only a point between the
+ * two, with room for rounding, needs the exponential. */
+static inline gboolean
+under_curve (guint  i,
+             double x,
+             double y)
+{
+  double below = zig_f[i] * (1.0 + (zig_x[i] - x));
+  double above = zig_f[i] + zig_chord[i] * (zig_x[i] - x);
+
+  if (y < below * (1.0 - 1e-12))
+    return TRUE;
+  if (y > above * (1.0 + 1e-12))
+    return FALSE;
+  return y < det_exp (-x);
 }
 
 static inline double
@@ -186,7 +218,7 @@ rng_exponential (FrRng *rng)
         return x;
       if (i == 0)
         return ZIG_R - det_log (rng_uniform_open (rng));
-      if (zig_f[i] + rng_uniform (rng) * (zig_f[i + 1] - zig_f[i]) < det_exp (-x))
+      if (under_curve (i, x, zig_f[i] + rng_uniform (rng) * (zig_f[i + 1] - zig_f[i])))
         return x;
     }
 }
@@ -242,7 +274,7 @@ exponential_slow (guint  layer,
 {
   if (layer == 0)
     return ZIG_R - det_log (rng_uniform_open (rng));
-  if (zig_f[layer] + rng_uniform (rng) * (zig_f[layer + 1] - zig_f[layer]) < det_exp (-x))
+  if (under_curve (layer, x, zig_f[layer] + rng_uniform (rng) * (zig_f[layer + 1] - zig_f[layer])))
     return x;
   return rng_exponential (rng);
 }
