@@ -121,6 +121,9 @@ bbox_empty (double bbox[4])
   bbox[2] = bbox[3] = -G_MAXDOUBLE;
 }
 
+static void add_box (double       dirty[4],
+                     const double box[4]);
+
 static guint
 add_ring (Geometry     *geometry,
           const GArray *lonlat,
@@ -604,6 +607,18 @@ typedef struct {
 /* Frames a retained target may lag behind and still be patched. */
 #define FRAME_HISTORY 4
 
+/* The frontier of one kind as coverage masks, for the set of borders it
+ * ran along; a couple of sets are kept, as the date moves to and fro
+ * across the day the frontier changes. */
+#define FRONTIER_MASK_SETS 2
+
+typedef struct {
+  GPtrArray *borders;        /* FrBorder*, in the frontier's order; NULL: unused */
+  guint64 used;
+  Mask halo;
+  Mask line;
+} FrontierMask;
+
 struct _FrMapCache {
   Geometry *geometry;
 
@@ -623,6 +638,8 @@ struct _FrMapCache {
    * repeated change of date composites instead of rasterising. */
   Mask *masks;              /* N_REGION_MASKS per region, then the borders */
   guint n_masks;
+  FrontierMask frontier_masks[2][FRONTIER_MASK_SETS];  /* aligned, Russia */
+  guint64 frontier_clock;
   /* Shaped text of the legend, badge and scale bar, by style and text. */
   GHashTable *layouts;
 
@@ -636,7 +653,7 @@ struct _FrMapCache {
    * earlier frame of this cache is patched rather than painted whole. */
   guint64 id;
   guint64 frame_serial;
-  double frame_damage[FRAME_HISTORY][4];
+  cairo_region_t *frame_damage[FRAME_HISTORY];  /* device pixels; nullable */
   cairo_matrix_t frame_matrix;
   double frame_width;
   double frame_height;
@@ -666,6 +683,8 @@ fr_map_cache_new (void)
 static void
 cache_drop_overlays (FrMapCache *cache)
 {
+  for (guint i = 0; i < FRAME_HISTORY; i++)
+    g_clear_pointer (&cache->frame_damage[i], cairo_region_destroy);
   for (guint i = 0; i < N_OVERLAYS; i++)
     {
       g_clear_pointer (&cache->overlays[i].image, cairo_surface_destroy);
@@ -673,7 +692,7 @@ cache_drop_overlays (FrMapCache *cache)
     }
   cache->highlight_key = 0;
   /* No earlier frame can be patched any more. */
-  cache->frame_serial += FRAME_HISTORY;
+  cache->frame_serial += FRAME_HISTORY + 1;
 }
 
 static void
@@ -683,6 +702,16 @@ cache_drop_masks (FrMapCache *cache)
     g_clear_pointer (&cache->masks[i].surface, cairo_surface_destroy);
   g_clear_pointer (&cache->masks, g_free);
   cache->n_masks = 0;
+  for (guint kind = 0; kind < 2; kind++)
+    for (guint i = 0; i < FRONTIER_MASK_SETS; i++)
+      {
+        FrontierMask *fm = &cache->frontier_masks[kind][i];
+
+        g_clear_pointer (&fm->borders, g_ptr_array_unref);
+        g_clear_pointer (&fm->halo.surface, cairo_surface_destroy);
+        g_clear_pointer (&fm->line.surface, cairo_surface_destroy);
+        memset (fm, 0, sizeof *fm);
+      }
 }
 
 static void
@@ -915,14 +944,13 @@ typedef void (*MaskPaint) (Ctx   *ctx,
 /* The mask @slot, made on first use by @paint drawing opaque coverage of
  * the picture-unit box @box (in the base's view). */
 static const Mask *
-ensure_mask (Ctx          *ctx,
-             guint         slot,
-             const double  box[4],
-             MaskPaint     paint,
-             guint         index)
+make_mask (Ctx          *ctx,
+           Mask         *mask,
+           const double  box[4],
+           MaskPaint     paint,
+           guint         index)
 {
   FrMapCache *cache = ctx->masks;
-  Mask *mask = &cache->masks[slot];
   int bw = cairo_image_surface_get_width (cache->base), bh = cairo_image_surface_get_height (cache->base);
   int x0, y0, x1, y1;
   cairo_t *mcr;
@@ -951,6 +979,16 @@ ensure_mask (Ctx          *ctx,
   paint (&sub, index);
   cairo_destroy (mcr);
   return mask;
+}
+
+static const Mask *
+ensure_mask (Ctx          *ctx,
+             guint         slot,
+             const double  box[4],
+             MaskPaint     paint,
+             guint         index)
+{
+  return make_mask (ctx, &ctx->masks->masks[slot], box, paint, index);
 }
 
 static void
@@ -1203,6 +1241,127 @@ draw_borders (Ctx *ctx)
   cairo_restore (cr);
 }
 
+/* The path of the frontier's lines of @kind, in the frontier's order. */
+static void
+frontier_path (Ctx            *ctx,
+               FrFrontierKind  kind)
+{
+  const FrFrontier *frontier = ctx->frontier;
+
+  cairo_new_path (ctx->cr);
+  for (guint i = 0; i < frontier->segments->len; i++)
+    {
+      const FrFrontierSegment *segment = g_ptr_array_index (frontier->segments, i);
+      guint index;
+
+      if (segment->kind != kind || segment->border == NULL)
+        continue;
+      index = GPOINTER_TO_UINT (g_hash_table_lookup (ctx->geometry->border_index, segment->border));
+      if (index > 0)
+        border_path (ctx, index - 1);
+    }
+}
+
+/* A halo in the background colour keeps the line readable over any fill,
+ * then the line itself. */
+static void
+frontier_stroke_style (cairo_t        *cr,
+                       FrFrontierKind  kind,
+                       gboolean        line)
+{
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  if (!line)
+    cairo_set_line_width (cr, kind == FR_FRONTIER_RUSSIA ? 7.0 : 5.5);
+  else
+    {
+      cairo_set_line_width (cr, kind == FR_FRONTIER_RUSSIA ? 4.0 : 3.0);
+      if (kind == FR_FRONTIER_ALIGNED)
+        cairo_set_dash (cr, (double[]) { 7.0, 4.0 }, 2, 0);
+    }
+}
+
+static FrColor
+frontier_color (const Ctx      *ctx,
+                FrFrontierKind  kind,
+                gboolean        line)
+{
+  if (!line)
+    return fr_color_with_alpha (ctx->theme->background, 0.7);
+  return kind == FR_FRONTIER_RUSSIA ? ctx->theme->frontier : fr_color_with_alpha (ctx->theme->frontier, 0.75);
+}
+
+/* Mask painter: @index is kind × 2 + (1 for the line, 0 for the halo). */
+static void
+mask_frontier (Ctx   *ctx,
+               guint  index)
+{
+  FrFrontierKind kind = index / 2 ? FR_FRONTIER_RUSSIA : FR_FRONTIER_ALIGNED;
+
+  frontier_path (ctx, kind);
+  frontier_stroke_style (ctx->cr, kind, index % 2);
+  cairo_stroke (ctx->cr);
+}
+
+/* The masks for the frontier's lines of @kind as they are now, made on
+ * first use; NULL when there are none. */
+static FrontierMask *
+frontier_mask (Ctx            *ctx,
+               FrFrontierKind  kind)
+{
+  FrMapCache *cache = ctx->masks;
+  guint slot = kind == FR_FRONTIER_RUSSIA;
+  g_autoptr(GPtrArray) borders = g_ptr_array_new ();
+  FrontierMask *fm = NULL;
+  double box[4];
+
+  bbox_empty (box);
+  for (guint i = 0; i < ctx->frontier->segments->len; i++)
+    {
+      const FrFrontierSegment *segment = g_ptr_array_index (ctx->frontier->segments, i);
+      guint index;
+      const BorderGeom *bg;
+      const View *v = ctx->full_view;
+
+      if (segment->kind != kind || segment->border == NULL)
+        continue;
+      index = GPOINTER_TO_UINT (g_hash_table_lookup (ctx->geometry->border_index, segment->border));
+      if (index == 0)
+        continue;
+      g_ptr_array_add (borders, (gpointer) segment->border);
+      bg = &g_array_index (ctx->geometry->borders, BorderGeom, index - 1);
+      add_box (box, (double[]) { v->ox + bg->bbox[0] * v->a - 6, v->oy - bg->bbox[3] * v->a - 6,
+                                 v->ox + bg->bbox[2] * v->a + 6, v->oy - bg->bbox[1] * v->a + 6 });
+    }
+  if (borders->len == 0)
+    return NULL;
+
+  for (guint i = 0; i < FRONTIER_MASK_SETS && fm == NULL; i++)
+    {
+      FrontierMask *candidate = &cache->frontier_masks[slot][i];
+
+      if (candidate->borders != NULL && candidate->borders->len == borders->len &&
+          memcmp (candidate->borders->pdata, borders->pdata, borders->len * sizeof (gpointer)) == 0)
+        fm = candidate;
+    }
+  if (fm == NULL)
+    {
+      fm = &cache->frontier_masks[slot][0];
+      for (guint i = 1; i < FRONTIER_MASK_SETS; i++)
+        if (cache->frontier_masks[slot][i].used < fm->used)
+          fm = &cache->frontier_masks[slot][i];
+      g_clear_pointer (&fm->borders, g_ptr_array_unref);
+      g_clear_pointer (&fm->halo.surface, cairo_surface_destroy);
+      g_clear_pointer (&fm->line.surface, cairo_surface_destroy);
+      memset (fm, 0, sizeof *fm);
+      fm->borders = g_steal_pointer (&borders);
+    }
+  fm->used = ++cache->frontier_clock;
+  make_mask (ctx, &fm->halo, box, mask_frontier, slot * 2);
+  make_mask (ctx, &fm->line, box, mask_frontier, slot * 2 + 1);
+  return fm;
+}
+
 static void
 draw_frontier (Ctx *ctx)
 {
@@ -1211,40 +1370,32 @@ draw_frontier (Ctx *ctx)
 
   if (frontier == NULL)
     return;
-  cairo_save (cr);
-  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   for (int pass = 0; pass < 2; pass++)
     {
       FrFrontierKind kind = pass == 0 ? FR_FRONTIER_ALIGNED : FR_FRONTIER_RUSSIA;
 
-      cairo_new_path (cr);
-      for (guint i = 0; i < frontier->segments->len; i++)
+      if (ctx->masks != NULL)
         {
-          const FrFrontierSegment *segment = g_ptr_array_index (frontier->segments, i);
-          guint index;
+          /* A patch composites the lines instead of stroking them again. */
+          FrontierMask *fm = frontier_mask (ctx, kind);
 
-          if (segment->kind != kind || segment->border == NULL)
-            continue;
-          index = GPOINTER_TO_UINT (g_hash_table_lookup (ctx->geometry->border_index, segment->border));
-          if (index > 0)
-            border_path (ctx, index - 1);
+          if (fm != NULL)
+            {
+              paint_mask (ctx, &fm->halo, frontier_color (ctx, kind, FALSE));
+              paint_mask (ctx, &fm->line, frontier_color (ctx, kind, TRUE));
+            }
+          continue;
         }
-      /* A halo in the background colour keeps the line readable over any
-       * fill, then the line itself. */
-      fr_color_set_source (cr, fr_color_with_alpha (ctx->theme->background, 0.7));
-      cairo_set_line_width (cr, kind == FR_FRONTIER_RUSSIA ? 7.0 : 5.5);
+      cairo_save (cr);
+      frontier_path (ctx, kind);
+      fr_color_set_source (cr, frontier_color (ctx, kind, FALSE));
+      frontier_stroke_style (cr, kind, FALSE);
       cairo_stroke_preserve (cr);
-      fr_color_set_source (cr, kind == FR_FRONTIER_RUSSIA
-                               ? ctx->theme->frontier
-                               : fr_color_with_alpha (ctx->theme->frontier, 0.75));
-      cairo_set_line_width (cr, kind == FR_FRONTIER_RUSSIA ? 4.0 : 3.0);
-      if (kind == FR_FRONTIER_ALIGNED)
-        cairo_set_dash (cr, (double[]) { 7.0, 4.0 }, 2, 0);
+      fr_color_set_source (cr, frontier_color (ctx, kind, TRUE));
+      frontier_stroke_style (cr, kind, TRUE);
       cairo_stroke (cr);
-      cairo_set_dash (cr, NULL, 0, 0);
+      cairo_restore (cr);
     }
-  cairo_restore (cr);
 }
 
 static void
@@ -2092,9 +2243,6 @@ frame_key (const FrMapScene *scene,
   return h;
 }
 
-static void add_box (double       dirty[4],
-                     const double box[4]);
-
 static guint64
 hash_double (guint64 h,
              double  v)
@@ -2299,17 +2447,78 @@ static const cairo_user_data_key_t frame_tag_key;
 static gboolean
 retained_damage (FrMapCache      *cache,
                  cairo_surface_t *target,
-                 double           damage[4])
+                 cairo_region_t  *damage)
 {
   const FrameTag *tag = cairo_surface_get_user_data (target, &frame_tag_key);
 
   if (tag == NULL || tag->cache_id != cache->id || tag->serial >= cache->frame_serial ||
       cache->frame_serial - tag->serial > FRAME_HISTORY)
     return FALSE;
-  bbox_empty (damage);
   for (guint64 k = tag->serial + 1; k <= cache->frame_serial; k++)
-    add_box (damage, cache->frame_damage[k % FRAME_HISTORY]);
+    if (cache->frame_damage[k % FRAME_HISTORY] != NULL)
+      cairo_region_union (damage, cache->frame_damage[k % FRAME_HISTORY]);
   return TRUE;
+}
+
+/* Adds the picture-unit box @box, grown to whole device pixels. */
+static void
+damage_add (cairo_region_t       *damage,
+            const double          box[4],
+            double                scale,
+            const cairo_matrix_t *ctm)
+{
+  cairo_rectangle_int_t rect;
+  double x0, y0, x1, y1;
+
+  if (!(box[2] > box[0] && box[3] > box[1]))
+    return;
+  x0 = floor (box[0] * scale + ctm->x0);
+  y0 = floor (box[1] * scale + ctm->y0);
+  x1 = ceil (box[2] * scale + ctm->x0);
+  y1 = ceil (box[3] * scale + ctm->y0);
+  rect.x = (int) x0;
+  rect.y = (int) y0;
+  rect.width = (int) (x1 - x0);
+  rect.height = (int) (y1 - y0);
+  cairo_region_union_rectangle (damage, &rect);
+}
+
+/* Saves @cr and clips it to the device-pixel rectangles of @region, or to
+ * the one @rect; the caller restores. */
+static void
+clip_to_region (cairo_t                     *cr,
+                const cairo_region_t        *region,
+                const cairo_rectangle_int_t *rect,
+                const cairo_matrix_t        *ctm)
+{
+  cairo_save (cr);
+  cairo_identity_matrix (cr);
+  cairo_new_path (cr);
+  if (rect != NULL)
+    cairo_rectangle (cr, rect->x, rect->y, rect->width, rect->height);
+  for (int i = 0; region != NULL && i < cairo_region_num_rectangles (region); i++)
+    {
+      cairo_rectangle_int_t r;
+
+      cairo_region_get_rectangle (region, i, &r);
+      cairo_rectangle (cr, r.x, r.y, r.width, r.height);
+    }
+  cairo_set_matrix (cr, ctm);
+  cairo_clip (cr);
+}
+
+/* Keeps only what lies inside the picture-unit box @box. */
+static void
+damage_add_clip (cairo_region_t       *damage,
+                 const double          box[4],
+                 double                scale,
+                 const cairo_matrix_t *ctm)
+{
+  cairo_region_t *inside = cairo_region_create ();
+
+  damage_add (inside, box, scale, ctm);
+  cairo_region_intersect (damage, inside);
+  cairo_region_destroy (inside);
 }
 
 static void
@@ -2342,70 +2551,65 @@ compose_frame (Ctx                  *ctx,
   const View *view = ctx->view;
   const double scale = ctx->scale;
   const double full[4] = { 0, 0, view->width, view->height };
-  double damage[4], paint[4], old_box[4], box[4];
+  cairo_region_t *damage = cairo_region_create ();
+  cairo_region_t *paint;
+  cairo_rectangle_int_t bounds;
+  double old_box[4], box[4];
   gboolean same_frame = ctm->xx == cache->frame_matrix.xx && ctm->yy == cache->frame_matrix.yy &&
                         ctm->x0 == cache->frame_matrix.x0 && ctm->y0 == cache->frame_matrix.y0 &&
                         view->width == cache->frame_width && view->height == cache->frame_height;
   guint64 key;
 
-  /* What changed since the previous frame of this cache. */
+  /* What changed since the previous frame of this cache, as rectangles of
+   * whole device pixels, so that what is not painted keeps exactly the
+   * earlier frame. */
   if (moved || base_dirty == NULL || !same_frame)
-    memcpy (damage, full, sizeof damage);
-  else
+    damage_add (damage, full, scale, ctm);
+  else if (base_dirty[2] > base_dirty[0])
     {
-      bbox_empty (damage);
-      if (base_dirty[2] > base_dirty[0])
-        {
-          box[0] = base_dirty[0] - mx, box[1] = base_dirty[1] - my;
-          box[2] = base_dirty[2] - mx, box[3] = base_dirty[3] - my;
-          add_box (damage, box);
-        }
+      box[0] = base_dirty[0] - mx, box[1] = base_dirty[1] - my;
+      box[2] = base_dirty[2] - mx, box[3] = base_dirty[3] - my;
+      damage_add (damage, box, scale, ctm);
     }
   for (guint k = 0; k < N_OVERLAYS; k++)
     if (overlay_update (ctx, k, &cache->overlays[k], old_box))
       {
-        add_box (damage, old_box);
-        add_box (damage, cache->overlays[k].box);
+        damage_add (damage, old_box, scale, ctm);
+        damage_add (damage, cache->overlays[k].box, scale, ctm);
       }
   key = highlight_key (scene);
   highlight_box (ctx, box);
   if (key != cache->highlight_key)
     {
-      add_box (damage, cache->highlight_box);
-      add_box (damage, box);
+      damage_add (damage, cache->highlight_box, scale, ctm);
+      damage_add (damage, box, scale, ctm);
     }
   cache->highlight_key = key;
   memcpy (cache->highlight_box, box, sizeof box);
 
   cache->frame_serial++;
-  memcpy (cache->frame_damage[cache->frame_serial % FRAME_HISTORY], damage, sizeof damage);
+  g_clear_pointer (&cache->frame_damage[cache->frame_serial % FRAME_HISTORY], cairo_region_destroy);
+  cache->frame_damage[cache->frame_serial % FRAME_HISTORY] = damage;
   cache->frame_matrix = *ctm;
   cache->frame_width = view->width;
   cache->frame_height = view->height;
 
+  paint = cairo_region_create ();
   if (!scene->retained_target || !retained_damage (cache, cairo_get_target (cr), paint))
-    memcpy (paint, full, sizeof paint);
+    damage_add (paint, full, scale, ctm);
   tag_target (cache, cairo_get_target (cr));
-  paint[0] = MAX (paint[0], 0);
-  paint[1] = MAX (paint[1], 0);
-  paint[2] = MIN (paint[2], view->width);
-  paint[3] = MIN (paint[3], view->height);
-  if (!(paint[2] > paint[0] && paint[3] > paint[1]))
-    return;
+  damage_add_clip (paint, full, scale, ctm);
+  if (cairo_region_is_empty (paint))
+    {
+      cairo_region_destroy (paint);
+      return;
+    }
 
-  cairo_save (cr);
-  {
-    /* Clipped to whole device pixels, so that what is not painted keeps
-     * exactly the earlier frame. */
-    double x0 = paint[0], y0 = paint[1], x1 = paint[2], y1 = paint[3];
-
-    cairo_user_to_device (cr, &x0, &y0);
-    cairo_user_to_device (cr, &x1, &y1);
-    cairo_identity_matrix (cr);
-    cairo_rectangle (cr, floor (x0), floor (y0), ceil (x1) - floor (x0), ceil (y1) - floor (y0));
-    cairo_set_matrix (cr, ctm);
-    cairo_clip (cr);
-  }
+  /* The base and the overlay images are copied pixel for pixel inside
+   * every rectangle at once; the marks are rasterised inside one
+   * rectangle at a time, since cairo may round their edges differently
+   * when clipped to several at once. */
+  clip_to_region (cr, paint, NULL, ctm);
   if (moved)
     {
       double ratio = view->a / cache->base_view.a;
@@ -2433,14 +2637,27 @@ compose_frame (Ctx                  *ctx,
       cairo_paint (cr);
       cairo_restore (cr);
     }
-  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
-  if (scene->hovered_region != NULL && g_strcmp0 (scene->hovered_region, scene->selected_region) != 0)
-    draw_highlight (ctx, scene->hovered_region, FALSE);
-  if (scene->selected_region != NULL)
-    draw_highlight (ctx, scene->selected_region, TRUE);
+  cairo_restore (cr);
+
+  if ((scene->hovered_region != NULL || scene->selected_region != NULL) &&
+      (highlight_box (ctx, box), box[2] > box[0]))
+    for (int i = 0; i < cairo_region_num_rectangles (paint); i++)
+      {
+        cairo_region_get_rectangle (paint, i, &bounds);
+        clip_to_region (cr, NULL, &bounds, ctm);
+        cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
+        if (scene->hovered_region != NULL && g_strcmp0 (scene->hovered_region, scene->selected_region) != 0)
+          draw_highlight (ctx, scene->hovered_region, FALSE);
+        if (scene->selected_region != NULL)
+          draw_highlight (ctx, scene->selected_region, TRUE);
+        cairo_restore (cr);
+      }
+
+  clip_to_region (cr, paint, NULL, ctm);
   for (guint k = 0; k < N_OVERLAYS; k++)
     overlay_paint (cr, &cache->overlays[k], scale);
   cairo_restore (cr);
+  cairo_region_destroy (paint);
 }
 
 static int
