@@ -423,14 +423,6 @@ fr_timeline_render (cairo_t               *cr,
   cairo_line_to (cr, g.right, round (g.bottom) + 0.5);
   cairo_stroke (cr);
 
-  /* Lane names, faint, at the left edge of each lane. */
-  for (int lane = 0; lane < N_LANES; lane++)
-    if (g.row[lane] >= 0 && g.lane_height >= 12)
-      {
-        fr_color_set_source (cr, fr_color_with_alpha (theme->muted, 0.8));
-        show_text (cr, small, fr_timeline_category_label (lane_categories[lane]),
-                   g.left + 2, lane_center (&g, (Lane) lane) - 6 * theme->font_scale, 0);
-      }
 
   /* Today. */
   if (scene->today > 0)
@@ -477,6 +469,28 @@ fr_timeline_render (cairo_t               *cr,
             highlight = event;
         }
     }
+
+  /* Lane names at the left edge of each lane, over the markers with a
+   * halo of the background: longer names (in Ukrainian, say) reach into
+   * the first years and must stay readable there. */
+  for (int lane = 0; lane < N_LANES; lane++)
+    if (g.row[lane] >= 0 && g.lane_height >= 12)
+      {
+        int w, h;
+
+        pango_layout_set_text (small, fr_timeline_category_label (lane_categories[lane]), -1);
+        pango_layout_get_pixel_size (small, &w, &h);
+        cairo_save (cr);
+        cairo_move_to (cr, g.left + 2, lane_center (&g, (Lane) lane) - h / 2.0);
+        pango_cairo_layout_path (cr, small);
+        fr_color_set_source (cr, fr_color_with_alpha (theme->background, 0.85));
+        cairo_set_line_width (cr, 3.0);
+        cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+        cairo_stroke_preserve (cr);
+        fr_color_set_source (cr, theme->muted);
+        cairo_fill (cr);
+        cairo_restore (cr);
+      }
 
   /* Scrubber. */
   if (scene->current_day > 0)
