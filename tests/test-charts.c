@@ -743,6 +743,467 @@ test_every_theme (void)
       }
 }
 
+/* ------------------------------------------------------------------ */
+/* Shaped text kept across draws                                      */
+
+enum { N_KINDS = 6 };
+
+typedef struct {
+  FrRankingChartData *ranking;
+  FrProfileChartData *profile;
+  FrSensitivityChartData *sensitivity;
+  FrSmaaChartData *smaa;
+  FrStakeholderChartData *stakeholders;
+  FrScatterChartData *scatter;
+} AllCharts;
+
+static void
+all_charts_init (AllCharts *all)
+{
+  all->ranking = make_ranking (FR_RANKING_CHART_STACKED);
+  all->profile = make_profile ();
+  all->sensitivity = make_sensitivity ();
+  all->smaa = make_smaa (0.5);
+  all->stakeholders = make_stakeholders ();
+  all->scatter = make_scatter ();
+}
+
+static void
+all_charts_clear (AllCharts *all)
+{
+  fr_ranking_chart_data_free (all->ranking);
+  fr_profile_chart_data_free (all->profile);
+  fr_sensitivity_chart_data_free (all->sensitivity);
+  fr_smaa_chart_data_free (all->smaa);
+  fr_stakeholder_chart_data_free (all->stakeholders);
+  fr_scatter_chart_data_free (all->scatter);
+}
+
+static void
+draw_kind (const AllCharts *all,
+           guint            kind,
+           cairo_t         *cr,
+           double           width,
+           double           height,
+           const FrTheme   *theme)
+{
+  switch (kind)
+    {
+    case 0: fr_ranking_chart_render (cr, all->ranking, width, height, theme); break;
+    case 1: fr_profile_chart_render (cr, all->profile, width, height, theme); break;
+    case 2: fr_sensitivity_chart_render (cr, all->sensitivity, width, height, theme); break;
+    case 3: fr_smaa_chart_render (cr, all->smaa, width, height, theme); break;
+    case 4: fr_stakeholder_chart_render (cr, all->stakeholders, width, height, theme); break;
+    case 5: fr_scatter_chart_render (cr, all->scatter, width, height, theme); break;
+    default: g_assert_not_reached ();
+    }
+}
+
+static gboolean
+hit_kind (const AllCharts *all,
+          guint            kind,
+          double           width,
+          double           height,
+          double           x,
+          double           y,
+          FrChartHit      *hit)
+{
+  const FrTheme *theme = fr_theme_get (FR_THEME_LIGHT);
+
+  switch (kind)
+    {
+    case 0: return fr_ranking_chart_hit_test (all->ranking, width, height, theme, x, y, hit);
+    case 1: return fr_profile_chart_hit_test (all->profile, width, height, theme, x, y, hit);
+    case 2: return fr_sensitivity_chart_hit_test (all->sensitivity, width, height, theme, x, y, hit);
+    case 3: return fr_smaa_chart_hit_test (all->smaa, width, height, theme, x, y, hit);
+    case 4: return fr_stakeholder_chart_hit_test (all->stakeholders, width, height, theme, x, y, hit);
+    case 5: return fr_scatter_chart_hit_test (all->scatter, width, height, theme, x, y, hit);
+    default: g_assert_not_reached ();
+    }
+}
+
+typedef struct {
+  int scale;                        /* device pixels per unit */
+  cairo_antialias_t text_antialias; /* set on the context; DEFAULT leaves it */
+  cairo_hint_metrics_t hint_metrics;
+} Target;
+
+/* The chart drawn as a widget or an export would: @scale times the size
+ * in device pixels. */
+static cairo_surface_t *
+draw_on (const AllCharts *all,
+         guint            kind,
+         int              width,
+         int              height,
+         const FrTheme   *theme,
+         Target           target)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * target.scale,
+                                                         height * target.scale);
+  cairo_t *cr = cairo_create (surface);
+
+  cairo_scale (cr, target.scale, target.scale);
+  if (target.text_antialias != CAIRO_ANTIALIAS_DEFAULT || target.hint_metrics != CAIRO_HINT_METRICS_DEFAULT)
+    {
+      cairo_font_options_t *options = cairo_font_options_create ();
+      cairo_font_options_set_antialias (options, target.text_antialias);
+      cairo_font_options_set_hint_metrics (options, target.hint_metrics);
+      cairo_set_font_options (cr, options);
+      cairo_font_options_destroy (options);
+    }
+  draw_kind (all, kind, cr, width, height, theme);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+/* Drawn with no shaped text kept. */
+static cairo_surface_t *
+draw_cold (const AllCharts *all,
+           guint            kind,
+           int              width,
+           int              height,
+           const FrTheme   *theme,
+           Target           target)
+{
+  fr_chart_text_cache_clear ();
+  g_assert_cmpuint (fr_chart_text_cache_size (), ==, 0);
+  return draw_on (all, kind, width, height, theme, target);
+}
+
+static gboolean
+same_pixels (cairo_surface_t *a,
+             cairo_surface_t *b)
+{
+  int height = cairo_image_surface_get_height (a);
+  int stride = cairo_image_surface_get_stride (a);
+
+  if (cairo_image_surface_get_width (a) != cairo_image_surface_get_width (b) ||
+      height != cairo_image_surface_get_height (b) || stride != cairo_image_surface_get_stride (b))
+    return FALSE;
+  return memcmp (cairo_image_surface_get_data (a), cairo_image_surface_get_data (b), (gsize) stride * height) == 0;
+}
+
+static void
+assert_same_pixels (cairo_surface_t *a,
+                    cairo_surface_t *b,
+                    const char      *what)
+{
+  if (!same_pixels (a, b))
+    g_error ("%s: the pixels differ", what);
+}
+
+/* A chart drawn with the labels of earlier draws kept gives the very
+ * pixels of one drawn from scratch: on plain images, on HiDPI ones and
+ * with other font options, whichever target the text was shaped for. */
+static void
+test_text_cache_pixels (void)
+{
+  static const Target targets[] = {
+    { 1, CAIRO_ANTIALIAS_DEFAULT, CAIRO_HINT_METRICS_DEFAULT },
+    { 2, CAIRO_ANTIALIAS_DEFAULT, CAIRO_HINT_METRICS_DEFAULT },
+    { 1, CAIRO_ANTIALIAS_NONE, CAIRO_HINT_METRICS_DEFAULT },
+    { 1, CAIRO_ANTIALIAS_DEFAULT, CAIRO_HINT_METRICS_ON },
+    { 2, CAIRO_ANTIALIAS_DEFAULT, CAIRO_HINT_METRICS_ON },
+  };
+  AllCharts all;
+
+  all_charts_init (&all);
+  for (guint t = 0; t < G_N_ELEMENTS (targets); t++)
+    for (guint kind = 0; kind < N_KINDS; kind++)
+      {
+        const FrTheme *theme = fr_theme_get (kind % 2 ? FR_THEME_DARK : FR_THEME_LIGHT);
+        g_autofree char *what = g_strdup_printf ("chart %u, target %u", kind, t);
+        cairo_surface_t *cold, *warm;
+
+        /* The text of every other target first, then this one's. */
+        fr_chart_text_cache_clear ();
+        for (guint other = 0; other < G_N_ELEMENTS (targets); other++)
+          if (other != t)
+            cairo_surface_destroy (draw_on (&all, kind, 640, 400, theme, targets[other]));
+        g_assert_cmpuint (fr_chart_text_cache_size (), >, 0);
+        warm = draw_on (&all, kind, 640, 400, theme, targets[t]);
+        /* And again, from its own text. */
+        cold = draw_cold (&all, kind, 640, 400, theme, targets[t]);
+        assert_same_pixels (cold, warm, what);
+        cairo_surface_destroy (warm);
+        warm = draw_on (&all, kind, 640, 400, theme, targets[t]);
+        assert_same_pixels (cold, warm, what);
+        cairo_surface_destroy (warm);
+        cairo_surface_destroy (cold);
+      }
+
+  /* Text without antialiasing does look different, so the comparisons
+   * above mean something. */
+  {
+    cairo_surface_t *plain = draw_cold (&all, 0, 640, 400, NULL, targets[0]);
+    cairo_surface_t *aliased = draw_cold (&all, 0, 640, 400, NULL, targets[2]);
+    g_assert_false (same_pixels (plain, aliased));
+    cairo_surface_destroy (plain);
+    cairo_surface_destroy (aliased);
+  }
+  all_charts_clear (&all);
+}
+
+/* What changes between draws is drawn as it is now: other text, another
+ * theme (its font size and family), another size. */
+static void
+test_text_cache_changes (void)
+{
+  const Target plain = { 1, CAIRO_ANTIALIAS_DEFAULT, CAIRO_HINT_METRICS_DEFAULT };
+  const FrTheme *light = fr_theme_get (FR_THEME_LIGHT);
+  const FrTheme *presentation = fr_theme_get (FR_THEME_PRESENTATION_LIGHT);
+  AllCharts all;
+  cairo_surface_t *before, *after, *cold;
+
+  all_charts_init (&all);
+
+  /* Another title and another option name. */
+  fr_chart_text_cache_clear ();
+  before = draw_on (&all, 0, 640, 400, light, plain);
+  g_free (all.ranking->title);
+  all.ranking->title = g_strdup ("Ranking by TOPSIS for Ukraine");
+  g_free (all.ranking->option_names[2]);
+  all.ranking->option_names[2] = g_strdup ("Echo");
+  after = draw_on (&all, 0, 640, 400, light, plain);
+  cold = draw_cold (&all, 0, 640, 400, light, plain);
+  g_assert_false (same_pixels (before, after));
+  assert_same_pixels (after, cold, "changed text");
+  cairo_surface_destroy (before);
+  cairo_surface_destroy (after);
+  cairo_surface_destroy (cold);
+
+  /* A theme with larger type. */
+  before = draw_on (&all, 0, 640, 400, light, plain);
+  after = draw_on (&all, 0, 640, 400, presentation, plain);
+  cold = draw_cold (&all, 0, 640, 400, presentation, plain);
+  g_assert_false (same_pixels (before, after));
+  assert_same_pixels (after, cold, "changed theme");
+  cairo_surface_destroy (before);
+  cairo_surface_destroy (after);
+  cairo_surface_destroy (cold);
+
+  /* Another size: the type grows and long names ellipsize elsewhere. */
+  g_free (all.ranking->option_names[0]);
+  all.ranking->option_names[0] = g_strdup ("Alpha, with a name far too long for a small chart to show whole");
+  g_free (all.profile->criterion_names[1]);
+  all.profile->criterion_names[1] = g_strdup ("A criterion with a name far too long for a small chart");
+  g_free (all.smaa->option_names[0]);
+  all.smaa->option_names[0] = g_strdup ("Alpha, with a name far too long for a small chart to show whole");
+  for (guint kind = 0; kind < N_KINDS; kind++)
+    {
+      /* Both heights give the same type size, so only the room differs. */
+      cairo_surface_destroy (draw_on (&all, kind, 900, 400, light, plain));
+      after = draw_on (&all, kind, 520, 400, light, plain);
+      cold = draw_cold (&all, kind, 520, 400, light, plain);
+      assert_same_pixels (after, cold, "changed width");
+      cairo_surface_destroy (after);
+      cairo_surface_destroy (cold);
+      cairo_surface_destroy (draw_on (&all, kind, 1280, 720, light, plain));
+      after = draw_on (&all, kind, 333, 222, light, plain);
+      cold = draw_cold (&all, kind, 333, 222, light, plain);
+      assert_same_pixels (after, cold, "changed size");
+      cairo_surface_destroy (after);
+      cairo_surface_destroy (cold);
+    }
+  all_charts_clear (&all);
+}
+
+/* Hit tests, which measure the same text without drawing, agree with and
+ * without the shaped text kept. */
+static void
+test_text_cache_hits (void)
+{
+  AllCharts all;
+
+  all_charts_init (&all);
+  for (guint kind = 0; kind < N_KINDS; kind++)
+    for (int y = 4; y < 400; y += 9)
+      for (int x = 3; x < 640; x += 11)
+        {
+          FrChartHit cold, warm;
+          gboolean hit_cold, hit_warm;
+
+          fr_chart_text_cache_clear ();
+          hit_cold = hit_kind (&all, kind, 640, 400, x, y, &cold);
+          hit_warm = hit_kind (&all, kind, 640, 400, x, y, &warm);
+          g_assert_cmpint (hit_cold, ==, hit_warm);
+          g_assert_cmpmem (&cold, sizeof cold, &warm, sizeof warm);
+        }
+  all_charts_clear (&all);
+}
+
+/* An SVG export keeps its text as text, the same with the labels kept as
+ * without. */
+static void
+draw_ranking_for_export (cairo_t  *cr,
+                         double    width,
+                         double    height,
+                         gpointer  user_data)
+{
+  fr_ranking_chart_render (cr, user_data, width, height, NULL);
+}
+
+static void
+test_text_cache_export (void)
+{
+  g_autoptr(FrRankingChartData) data = make_ranking (FR_RANKING_CHART_STACKED);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) cold = NULL;
+  g_autoptr(GBytes) warm = NULL;
+  g_autoptr(GRegex) surface_id = g_regex_new ("surface[0-9]+", 0, 0, NULL);
+  g_autofree char *cold_text = NULL;
+  g_autofree char *warm_text = NULL;
+  cairo_surface_t *screen;
+
+  fr_chart_text_cache_clear ();
+  cold = fr_export_to_bytes (FR_EXPORT_SVG, 640, 360, 1.0, draw_ranking_for_export, data, &error);
+  g_assert_no_error (error);
+  /* The same labels shaped for the screen first, then the export again. */
+  screen = RENDER (fr_ranking_chart_render, data, 640, 360, NULL);
+  cairo_surface_destroy (screen);
+  warm = fr_export_to_bytes (FR_EXPORT_SVG, 640, 360, 1.0, draw_ranking_for_export, data, &error);
+  g_assert_no_error (error);
+  /* Cairo numbers its SVG surfaces across the process. */
+  cold_text = g_regex_replace_literal (surface_id, g_bytes_get_data (cold, NULL), (gssize) g_bytes_get_size (cold),
+                                       0, "surface", 0, &error);
+  g_assert_no_error (error);
+  warm_text = g_regex_replace_literal (surface_id, g_bytes_get_data (warm, NULL), (gssize) g_bytes_get_size (warm),
+                                       0, "surface", 0, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (cold_text, "Ranking by weighted sum for Ukraine"));
+  g_assert_cmpstr (cold_text, ==, warm_text);
+}
+
+/* The kept text stays bounded however many labels go by (numbers change
+ * with every weight change), and can be let go of. */
+static void
+test_text_cache_bounded (void)
+{
+  g_autoptr(FrRankingChartData) data = make_ranking (FR_RANKING_CHART_SCORE);
+  const Target plain = { 1, CAIRO_ANTIALIAS_DEFAULT, CAIRO_HINT_METRICS_DEFAULT };
+  AllCharts all = { .ranking = data };
+  guint peak = 0;
+
+  fr_chart_text_cache_clear ();
+  for (guint i = 0; i < 3000; i++)
+    {
+      g_free (data->title);
+      data->title = g_strdup_printf ("Ranking number %u", i);
+      data->scores[0] = i / 3000.0;
+      cairo_surface_destroy (draw_on (&all, 0, 320, 240, NULL, plain));
+      peak = MAX (peak, fr_chart_text_cache_size ());
+    }
+  g_assert_cmpuint (peak, >, 100);
+  g_assert_cmpuint (peak, <=, 512);
+  peak = fr_chart_text_cache_size ();
+  g_assert_cmpuint (peak, >, 0);
+  g_assert_cmpuint (fr_chart_text_cache_clear (), ==, peak);
+  g_assert_cmpuint (fr_chart_text_cache_size (), ==, 0);
+}
+
+static gpointer
+draw_in_thread (gpointer user_data)
+{
+  const Target plain = { 1, CAIRO_ANTIALIAS_DEFAULT, CAIRO_HINT_METRICS_DEFAULT };
+
+  return draw_cold (user_data, 4, 640, 400, NULL, plain);
+}
+
+/* Each thread keeps its own text (Pango's objects belong to one): a chart
+ * drawn in another thread looks the same as here. */
+static void
+test_text_cache_threads (void)
+{
+  const Target plain = { 1, CAIRO_ANTIALIAS_DEFAULT, CAIRO_HINT_METRICS_DEFAULT };
+  AllCharts all;
+  cairo_surface_t *here, *there;
+  guint kept;
+  GThread *thread;
+
+  all_charts_init (&all);
+  here = draw_on (&all, 4, 640, 400, NULL, plain);
+  kept = fr_chart_text_cache_size ();
+  thread = g_thread_new ("chart", draw_in_thread, &all);
+  there = g_thread_join (thread);
+  assert_same_pixels (here, there, "another thread");
+  /* The other thread's draw neither used nor dropped this thread's text. */
+  g_assert_cmpuint (fr_chart_text_cache_size (), ==, kept);
+  cairo_surface_destroy (here);
+  cairo_surface_destroy (there);
+  all_charts_clear (&all);
+}
+
+/* ------------------------------------------------------------------ */
+/* Comparing chart data                                               */
+
+/* Equal data draw the same chart, so a widget may keep its picture; any
+ * field that shows makes them differ. */
+static void
+test_data_equal (void)
+{
+  AllCharts a, b;
+
+  all_charts_init (&a);
+  all_charts_init (&b);
+  g_assert_true (fr_ranking_chart_data_equal (a.ranking, b.ranking));
+  g_assert_true (fr_profile_chart_data_equal (a.profile, b.profile));
+  g_assert_true (fr_sensitivity_chart_data_equal (a.sensitivity, b.sensitivity));
+  g_assert_true (fr_smaa_chart_data_equal (a.smaa, b.smaa));
+  g_assert_true (fr_stakeholder_chart_data_equal (a.stakeholders, b.stakeholders));
+  g_assert_true (fr_scatter_chart_data_equal (a.scatter, b.scatter));
+  g_assert_true (fr_ranking_chart_data_equal (NULL, NULL));
+  g_assert_false (fr_ranking_chart_data_equal (a.ranking, NULL));
+  g_assert_false (fr_scatter_chart_data_equal (NULL, b.scatter));
+
+  b.ranking->contributions[5] += 0.01;
+  g_assert_false (fr_ranking_chart_data_equal (a.ranking, b.ranking));
+  b.ranking->contributions[5] = a.ranking->contributions[5];
+  b.ranking->order[0] = a.ranking->order[1];
+  g_assert_false (fr_ranking_chart_data_equal (a.ranking, b.ranking));
+  b.ranking->order[0] = a.ranking->order[0];
+  b.ranking->highlighted = 2;
+  g_assert_false (fr_ranking_chart_data_equal (a.ranking, b.ranking));
+  b.ranking->highlighted = a.ranking->highlighted;
+  g_free (b.ranking->criterion_names[1]);
+  b.ranking->criterion_names[1] = g_strdup ("Criterion two");
+  g_assert_false (fr_ranking_chart_data_equal (a.ranking, b.ranking));
+
+  b.profile->option_colors[1] = orange;
+  g_assert_false (fr_profile_chart_data_equal (a.profile, b.profile));
+
+  g_free (b.sensitivity->high_rival[0]);
+  b.sensitivity->high_rival[0] = g_strdup ("Someone else");
+  g_assert_false (fr_sensitivity_chart_data_equal (a.sensitivity, b.sensitivity));
+  g_free (b.sensitivity->high_rival[0]);
+  b.sensitivity->high_rival[0] = g_strdup (a.sensitivity->high_rival[0]);
+  g_assert_true (fr_sensitivity_chart_data_equal (a.sensitivity, b.sensitivity));
+  b.sensitivity->stable_high[1] *= 0.5;
+  g_assert_false (fr_sensitivity_chart_data_equal (a.sensitivity, b.sensitivity));
+
+  b.smaa->n_samples++;
+  g_assert_false (fr_smaa_chart_data_equal (a.smaa, b.smaa));
+  b.smaa->n_samples = a.smaa->n_samples;
+  /* NaN (no estimate yet) equals itself. */
+  b.smaa->confidence[0] = NAN;
+  a.smaa->confidence[0] = NAN;
+  g_assert_true (fr_smaa_chart_data_equal (a.smaa, b.smaa));
+
+  b.stakeholders->utility[3] += 0.001;
+  g_assert_false (fr_stakeholder_chart_data_equal (a.stakeholders, b.stakeholders));
+  b.stakeholders->utility[3] = a.stakeholders->utility[3];
+  b.stakeholders->in_zopa[0] = !a.stakeholders->in_zopa[0];
+  g_assert_false (fr_stakeholder_chart_data_equal (a.stakeholders, b.stakeholders));
+
+  g_free (b.scatter->y_name);
+  b.scatter->y_name = g_strdup ("Belarus");
+  g_assert_false (fr_scatter_chart_data_equal (a.scatter, b.scatter));
+
+  all_charts_clear (&a);
+  all_charts_clear (&b);
+}
+
 /* Nothing to show still draws a titled picture and says so in words. */
 static void
 test_empty (void)
@@ -1002,6 +1463,13 @@ main (int    argc,
   g_test_add_func ("/render/charts/empty", test_empty);
   g_test_add_func ("/render/charts/data-from-analysis", test_data_from_analysis);
   g_test_add_func ("/render/charts/export", test_export);
+  g_test_add_func ("/render/charts/text-cache/pixels", test_text_cache_pixels);
+  g_test_add_func ("/render/charts/text-cache/changes", test_text_cache_changes);
+  g_test_add_func ("/render/charts/text-cache/hit-tests", test_text_cache_hits);
+  g_test_add_func ("/render/charts/text-cache/export", test_text_cache_export);
+  g_test_add_func ("/render/charts/text-cache/bounded", test_text_cache_bounded);
+  g_test_add_func ("/render/charts/text-cache/threads", test_text_cache_threads);
+  g_test_add_func ("/render/charts/data-equal", test_data_equal);
 
   return g_test_run ();
 }

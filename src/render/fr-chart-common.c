@@ -34,6 +34,280 @@ fr_chart_rect_contains (const FrChartRect *rect,
   return x >= rect->x && x < rect->x + rect->width && y >= rect->y && y < rect->y + rect->height;
 }
 
+gboolean
+fr_chart_strings_equal (char * const *a,
+                        char * const *b,
+                        guint         n)
+{
+  for (guint i = 0; i < n; i++)
+    if (g_strcmp0 (a[i], b[i]) != 0)
+      return FALSE;
+  return TRUE;
+}
+
+/* ---- shaped text, kept across draws --------------------------------- */
+
+/* The Analysis page's six charts show some 300 labels. */
+#define MAX_LAYOUTS 512
+/* Targets (screen, slides, exports) a thread draws on in turn. */
+#define MAX_TARGETS 4
+/* Layouts not used by the last this many charts go first. */
+#define KEEP_CHARTS 16
+
+typedef struct {
+  guint hash;
+  int size;                   /* absolute, Pango units */
+  int weight;
+  int width;                  /* Pango units, −1 for no ellipsis */
+  const char *family;
+  const char *text;
+} LayoutKey;
+
+typedef struct {
+  LayoutKey key;              /* family and text point into strings */
+  PangoLayout *layout;
+  PangoRectangle logical;     /* pixel extents */
+  guint64 used;               /* chart serial of the last use */
+  char strings[];
+} Shaped;
+
+/* The layouts shaped for one kind of target. Pango shapes for a context
+ * that follows the target's font options and the linear part of the
+ * transformation; a layout is only reused on a target where both match,
+ * so it draws exactly as one made for that target would. */
+struct _FrChartText {
+  gatomicrefcount ref;
+  PangoContext *context;
+  cairo_font_options_t *options;
+  cairo_matrix_t matrix;
+  GHashTable *layouts;        /* Shaped → itself */
+};
+
+typedef struct {
+  GPtrArray *targets;         /* FrChartText, most recently used first */
+  guint64 serial;             /* one per chart initialised */
+} TextCache;
+
+static guint
+layout_key_hash (gconstpointer key)
+{
+  return ((const LayoutKey *) key)->hash;
+}
+
+static gboolean
+layout_key_equal (gconstpointer a,
+                  gconstpointer b)
+{
+  const LayoutKey *x = a, *y = b;
+
+  return x->hash == y->hash && x->size == y->size && x->weight == y->weight && x->width == y->width &&
+         strcmp (x->text, y->text) == 0 && strcmp (x->family, y->family) == 0;
+}
+
+static void
+shaped_free (gpointer data)
+{
+  Shaped *shaped = data;
+
+  g_object_unref (shaped->layout);
+  g_free (shaped);
+}
+
+static FrChartText *
+chart_text_ref (FrChartText *text)
+{
+  g_atomic_ref_count_inc (&text->ref);
+  return text;
+}
+
+static void
+chart_text_unref (FrChartText *text)
+{
+  if (!g_atomic_ref_count_dec (&text->ref))
+    return;
+  g_hash_table_unref (text->layouts);
+  cairo_font_options_destroy (text->options);
+  g_object_unref (text->context);
+  g_free (text);
+}
+
+static void
+text_cache_free (gpointer data)
+{
+  TextCache *cache = data;
+
+  g_ptr_array_unref (cache->targets);
+  g_free (cache);
+}
+
+/* Pango objects belong to one thread (as does pango-cairo's default font
+ * map), so each thread has its own cache. */
+static GPrivate text_cache_key = G_PRIVATE_INIT (text_cache_free);
+
+static TextCache *
+text_cache_get (gboolean create)
+{
+  TextCache *cache = g_private_get (&text_cache_key);
+
+  if (cache == NULL && create)
+    {
+      cache = g_new0 (TextCache, 1);
+      cache->targets = g_ptr_array_new_with_free_func ((GDestroyNotify) chart_text_unref);
+      g_private_set (&text_cache_key, cache);
+    }
+  return cache;
+}
+
+/* The font options pango-cairo shapes with on @cr: the target's, with
+ * those set on the context on top. */
+static cairo_font_options_t *
+target_font_options (cairo_t *cr)
+{
+  cairo_font_options_t *options = cairo_font_options_create ();
+  cairo_font_options_t *own = cairo_font_options_create ();
+
+  cairo_surface_get_font_options (cairo_get_target (cr), options);
+  cairo_get_font_options (cr, own);
+  cairo_font_options_merge (options, own);
+  cairo_font_options_destroy (own);
+  return options;
+}
+
+static FrChartText *
+text_for_target (cairo_t *cr)
+{
+  TextCache *cache = text_cache_get (TRUE);
+  cairo_font_options_t *options = target_font_options (cr);
+  cairo_matrix_t matrix;
+  FrChartText *text;
+
+  cairo_get_matrix (cr, &matrix);
+  matrix.x0 = matrix.y0 = 0;
+  for (guint i = 0; i < cache->targets->len; i++)
+    {
+      text = g_ptr_array_index (cache->targets, i);
+      if (text->matrix.xx == matrix.xx && text->matrix.yx == matrix.yx && text->matrix.xy == matrix.xy &&
+          text->matrix.yy == matrix.yy && cairo_font_options_equal (text->options, options))
+        {
+          cairo_font_options_destroy (options);
+          if (i > 0)
+            {
+              /* Most recently used first. */
+              g_ptr_array_steal_index (cache->targets, i);
+              g_ptr_array_insert (cache->targets, 0, text);
+            }
+          return chart_text_ref (text);
+        }
+    }
+  text = g_new0 (FrChartText, 1);
+  g_atomic_ref_count_init (&text->ref);
+  text->context = pango_cairo_create_context (cr);
+  text->options = options;
+  text->matrix = matrix;
+  text->layouts = g_hash_table_new_full (layout_key_hash, layout_key_equal, shaped_free, NULL);
+  if (cache->targets->len >= MAX_TARGETS)
+    g_ptr_array_remove_index (cache->targets, cache->targets->len - 1);
+  g_ptr_array_insert (cache->targets, 0, text);
+  return chart_text_ref (text);
+}
+
+static gboolean
+shaped_is_stale (gpointer key,
+                 gpointer value,
+                 gpointer user_data)
+{
+  const Shaped *shaped = value;
+  guint64 serial = *(const guint64 *) user_data;
+
+  return shaped->used + KEEP_CHARTS < serial;
+}
+
+/* The shaped layout of @text in @style, made or found. The numbers along
+ * an axis change with every weight change, the names rarely: when the
+ * table is full, labels no recent chart used make room. */
+static const Shaped *
+shape (FrChart          *chart,
+       FrChartTextStyle  style,
+       const char       *text,
+       double            max_width)
+{
+  TextCache *cache = text_cache_get (TRUE);
+  const PangoFontDescription *font = chart->fonts[style];
+  GHashTable *layouts = chart->text->layouts;
+  LayoutKey key;
+  Shaped *shaped;
+  gsize family_len, text_len;
+
+  if (text == NULL)
+    text = "";
+  key.size = pango_font_description_get_size (font);
+  key.weight = pango_font_description_get_weight (font);
+  key.width = max_width > 0 ? (int) (max_width * PANGO_SCALE) : -1;
+  key.family = pango_font_description_get_family (font);
+  key.text = text;
+  if (key.family == NULL)
+    key.family = "";
+  key.hash = g_str_hash (text) ^ (guint) key.size * 31u ^ (guint) key.weight * 131u ^ (guint) key.width * 8191u ^
+             g_str_hash (key.family) * 17u;
+
+  shaped = g_hash_table_lookup (layouts, &key);
+  if (shaped != NULL)
+    {
+      shaped->used = cache->serial;
+      return shaped;
+    }
+
+  if (g_hash_table_size (layouts) >= MAX_LAYOUTS)
+    {
+      g_hash_table_foreach_remove (layouts, shaped_is_stale, &cache->serial);
+      if (g_hash_table_size (layouts) >= MAX_LAYOUTS * 3 / 4)
+        g_hash_table_remove_all (layouts);
+    }
+
+  family_len = strlen (key.family);
+  text_len = strlen (text);
+  shaped = g_malloc (sizeof (Shaped) + family_len + text_len + 2);
+  memcpy (shaped->strings, key.family, family_len + 1);
+  memcpy (shaped->strings + family_len + 1, text, text_len + 1);
+  shaped->key = key;
+  shaped->key.family = shaped->strings;
+  shaped->key.text = shaped->strings + family_len + 1;
+  shaped->used = cache->serial;
+  shaped->layout = pango_layout_new (chart->text->context);
+  pango_layout_set_font_description (shaped->layout, font);
+  pango_layout_set_text (shaped->layout, text, -1);
+  if (max_width > 0)
+    {
+      pango_layout_set_width (shaped->layout, key.width);
+      pango_layout_set_ellipsize (shaped->layout, PANGO_ELLIPSIZE_END);
+    }
+  pango_layout_get_pixel_extents (shaped->layout, NULL, &shaped->logical);
+  g_hash_table_add (layouts, shaped);
+  return shaped;
+}
+
+guint
+fr_chart_text_cache_clear (void)
+{
+  TextCache *cache = text_cache_get (FALSE);
+  guint n = fr_chart_text_cache_size ();
+
+  if (cache != NULL)
+    g_ptr_array_set_size (cache->targets, 0);
+  return n;
+}
+
+guint
+fr_chart_text_cache_size (void)
+{
+  TextCache *cache = text_cache_get (FALSE);
+  guint n = 0;
+
+  for (guint i = 0; cache != NULL && i < cache->targets->len; i++)
+    n += g_hash_table_size (((FrChartText *) g_ptr_array_index (cache->targets, i))->layouts);
+  return n;
+}
+
 static void
 update_fonts (FrChart *chart)
 {
@@ -49,16 +323,13 @@ update_fonts (FrChart *chart)
 
   for (guint i = 0; i < FR_CHART_N_TEXT_STYLES; i++)
     {
-      PangoFontDescription *desc = pango_font_description_new ();
       double em = i == FR_CHART_TEXT_TITLE ? chart->title_em : chart->em;
 
-      if (chart->layouts[i] == NULL)
-        chart->layouts[i] = pango_cairo_create_layout (chart->cr);
-      pango_font_description_set_family (desc, chart->theme->font_family);
-      pango_font_description_set_absolute_size (desc, styles[i].size * em * PANGO_SCALE);
-      pango_font_description_set_weight (desc, styles[i].weight);
-      pango_layout_set_font_description (chart->layouts[i], desc);
-      pango_font_description_free (desc);
+      if (chart->fonts[i] == NULL)
+        chart->fonts[i] = pango_font_description_new ();
+      pango_font_description_set_family (chart->fonts[i], chart->theme->font_family);
+      pango_font_description_set_absolute_size (chart->fonts[i], styles[i].size * em * PANGO_SCALE);
+      pango_font_description_set_weight (chart->fonts[i], styles[i].weight);
     }
 }
 
@@ -85,6 +356,8 @@ fr_chart_init (FrChart       *chart,
   chart->theme = theme;
   chart->width = MAX (width, 1.0);
   chart->height = MAX (height, 1.0);
+  chart->text = text_for_target (cr);
+  text_cache_get (TRUE)->serial++;
   /* Text grows a little with the picture (an exported 1920 × 1080 chart
    * is read from further away) but stays legible on a small one. */
   factor = CLAMP (MIN (chart->width / 720.0, chart->height / 480.0), 0.85, 1.6);
@@ -97,7 +370,8 @@ void
 fr_chart_clear (FrChart *chart)
 {
   for (guint i = 0; i < FR_CHART_N_TEXT_STYLES; i++)
-    g_clear_object (&chart->layouts[i]);
+    g_clear_pointer (&chart->fonts[i], pango_font_description_free);
+  g_clear_pointer (&chart->text, chart_text_unref);
   if (chart->owns_cr)
     cairo_destroy (chart->cr);
   chart->cr = NULL;
@@ -124,35 +398,6 @@ fr_chart_fit_rows (FrChart *chart,
     fr_chart_set_em (chart, chart->em * row_height / needed);
 }
 
-static PangoLayout *
-prepare (FrChart          *chart,
-         FrChartTextStyle  style,
-         const char       *text,
-         double            max_width)
-{
-  PangoLayout *layout = chart->layouts[style];
-  int width = max_width > 0 ? (int) (max_width * PANGO_SCALE) : -1;
-
-  if (text == NULL)
-    text = "";
-  /* Measuring then drawing the same text is the common case: keep the
-   * layout pango has already computed. */
-  if (pango_layout_get_width (layout) == width && strcmp (pango_layout_get_text (layout), text) == 0)
-    return layout;
-  pango_layout_set_text (layout, text, -1);
-  if (max_width > 0)
-    {
-      pango_layout_set_width (layout, width);
-      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-    }
-  else
-    {
-      pango_layout_set_width (layout, -1);
-      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_NONE);
-    }
-  return layout;
-}
-
 void
 fr_chart_text_size (FrChart          *chart,
                     FrChartTextStyle  style,
@@ -161,14 +406,12 @@ fr_chart_text_size (FrChart          *chart,
                     double           *width,
                     double           *height)
 {
-  PangoLayout *layout = prepare (chart, style, text, max_width);
-  PangoRectangle logical;
+  const Shaped *shaped = shape (chart, style, text, max_width);
 
-  pango_layout_get_pixel_extents (layout, NULL, &logical);
   if (width != NULL)
-    *width = logical.width;
+    *width = shaped->logical.width;
   if (height != NULL)
-    *height = logical.height;
+    *height = shaped->logical.height;
 }
 
 double
@@ -192,16 +435,15 @@ fr_chart_draw_text (FrChart          *chart,
                     double            max_width,
                     FrColor           color)
 {
-  PangoLayout *layout;
-  PangoRectangle logical;
+  const Shaped *shaped;
 
   if (text == NULL || text[0] == '\0')
     return;
-  layout = prepare (chart, style, text, max_width);
-  pango_layout_get_pixel_extents (layout, NULL, &logical);
+  shaped = shape (chart, style, text, max_width);
   fr_color_set_source (chart->cr, color);
-  cairo_move_to (chart->cr, x - logical.x - logical.width * xalign, y - logical.y - logical.height * yalign);
-  fr_export_show_layout (chart->cr, layout);
+  cairo_move_to (chart->cr, x - shaped->logical.x - shaped->logical.width * xalign,
+                 y - shaped->logical.y - shaped->logical.height * yalign);
+  fr_export_show_layout (chart->cr, shaped->layout);
   cairo_new_path (chart->cr);
 }
 

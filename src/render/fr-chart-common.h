@@ -53,6 +53,10 @@ void     fr_chart_hit_clear          (FrChartHit  *hit);
 gboolean fr_chart_rect_contains      (const FrChartRect *rect,
                                       double       x,
                                       double       y);
+/* For the charts' data comparisons: @n strings, NULL equal to NULL. */
+gboolean fr_chart_strings_equal      (char * const      *a,
+                                      char * const      *b,
+                                      guint              n);
 
 typedef enum {
   FR_CHART_TEXT_TITLE,
@@ -62,9 +66,16 @@ typedef enum {
   FR_CHART_N_TEXT_STYLES
 } FrChartTextStyle;
 
+typedef struct _FrChartText FrChartText;
+
 /* A chart being laid out or drawn. Without a cairo context (hit tests,
  * geometry queries) it measures text on a private 1 × 1 image surface, the
- * same way an image surface draws it. */
+ * same way an image surface draws it.
+ *
+ * Shaped text outlives the chart: each thread keeps the layouts of recent
+ * draws, by target (font options and transformation, which shaping
+ * depends on), style and text, so a chart drawn again with mostly the same
+ * labels shapes only the new ones. */
 typedef struct {
   cairo_t *cr;
   const FrTheme *theme;
@@ -72,7 +83,8 @@ typedef struct {
   double height;
   double em;                  /* body text size in pixels */
   double title_em;            /* the title keeps its size when rows shrink */
-  PangoLayout *layouts[FR_CHART_N_TEXT_STYLES];
+  PangoFontDescription *fonts[FR_CHART_N_TEXT_STYLES];
+  FrChartText *text;
   gboolean owns_cr;
 } FrChart;
 
@@ -82,6 +94,11 @@ void     fr_chart_init               (FrChart       *chart,
                                       double         height,
                                       const FrTheme *theme);
 void     fr_chart_clear              (FrChart       *chart);
+/* Forgets this thread's shaped text; the next draw shapes every label
+ * afresh. Returns how many layouts were kept. */
+guint    fr_chart_text_cache_clear   (void);
+/* How many layouts this thread keeps at the moment. */
+guint    fr_chart_text_cache_size    (void);
 /* Changes the body text size (charts with many rows shrink it to fit). */
 void     fr_chart_set_em             (FrChart       *chart,
                                       double         em);

@@ -43,6 +43,26 @@ fr_profile_chart_data_free (FrProfileChartData *data)
   g_free (data);
 }
 
+gboolean
+fr_profile_chart_data_equal (const FrProfileChartData *a,
+                             const FrProfileChartData *b)
+{
+  gsize no, nc;
+
+  if (a == b)
+    return TRUE;
+  if (a == NULL || b == NULL || a->n_options != b->n_options || a->n_criteria != b->n_criteria ||
+      a->highlighted != b->highlighted || g_strcmp0 (a->title, b->title) != 0 ||
+      g_strcmp0 (a->subtitle, b->subtitle) != 0)
+    return FALSE;
+  no = a->n_options;
+  nc = a->n_criteria;
+  return fr_chart_strings_equal (a->option_names, b->option_names, no) &&
+         fr_chart_strings_equal (a->criterion_names, b->criterion_names, nc) &&
+         memcmp (a->option_colors, b->option_colors, no * sizeof (FrColor)) == 0 &&
+         memcmp (a->values, b->values, no * nc * sizeof (double)) == 0;
+}
+
 typedef struct {
   double cx, cy, radius;
   double label_width, gap, dot;

@@ -32,6 +32,10 @@ FrProfileChartData *fr_profile_chart_data_new  (guint                      n_opt
                                                 guint                      n_criteria);
 void                fr_profile_chart_data_free (FrProfileChartData        *data);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FrProfileChartData, fr_profile_chart_data_free)
+/* TRUE when @a and @b would draw the same chart (numbers compared bit
+ * for bit); either may be NULL. */
+gboolean fr_profile_chart_data_equal (const FrProfileChartData *a,
+                                      const FrProfileChartData *b);
 
 void     fr_profile_chart_render    (cairo_t                  *cr,
                                      const FrProfileChartData *data,

@@ -53,6 +53,29 @@ fr_ranking_chart_data_free (FrRankingChartData *data)
   g_free (data);
 }
 
+gboolean
+fr_ranking_chart_data_equal (const FrRankingChartData *a,
+                             const FrRankingChartData *b)
+{
+  gsize no, nc;
+
+  if (a == b)
+    return TRUE;
+  if (a == NULL || b == NULL || a->kind != b->kind || a->decimals != b->decimals || a->n_options != b->n_options ||
+      a->n_criteria != b->n_criteria || a->highlighted != b->highlighted || g_strcmp0 (a->title, b->title) != 0 ||
+      g_strcmp0 (a->subtitle, b->subtitle) != 0)
+    return FALSE;
+  no = a->n_options;
+  nc = a->n_criteria;
+  return fr_chart_strings_equal (a->option_names, b->option_names, no) &&
+         fr_chart_strings_equal (a->criterion_names, b->criterion_names, nc) &&
+         memcmp (a->option_colors, b->option_colors, no * sizeof (FrColor)) == 0 &&
+         memcmp (a->criterion_colors, b->criterion_colors, nc * sizeof (FrColor)) == 0 &&
+         memcmp (a->scores, b->scores, no * sizeof (double)) == 0 &&
+         memcmp (a->contributions, b->contributions, no * nc * sizeof (double)) == 0 &&
+         memcmp (a->order, b->order, no * sizeof (guint)) == 0;
+}
+
 typedef struct {
   double title_height;
   double top, bottom;           /* of the rows */

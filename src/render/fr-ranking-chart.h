@@ -47,6 +47,10 @@ FrRankingChartData *fr_ranking_chart_data_new  (guint                      n_opt
                                                 guint                      n_criteria);
 void                fr_ranking_chart_data_free (FrRankingChartData        *data);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FrRankingChartData, fr_ranking_chart_data_free)
+/* TRUE when @a and @b would draw the same chart (numbers compared bit
+ * for bit); either may be NULL. */
+gboolean fr_ranking_chart_data_equal (const FrRankingChartData *a,
+                                      const FrRankingChartData *b);
 
 void     fr_ranking_chart_render      (cairo_t                  *cr,
                                        const FrRankingChartData *data,

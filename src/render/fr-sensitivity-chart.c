@@ -62,6 +62,33 @@ fr_sensitivity_chart_data_free (FrSensitivityChartData *data)
   g_free (data);
 }
 
+gboolean
+fr_sensitivity_chart_data_equal (const FrSensitivityChartData *a,
+                                 const FrSensitivityChartData *b)
+{
+  gsize n;
+
+  if (a == b)
+    return TRUE;
+  if (a == NULL || b == NULL || a->n_criteria != b->n_criteria || a->decimals != b->decimals ||
+      memcmp (&a->score, &b->score, sizeof (double)) != 0 ||
+      memcmp (&a->option_color, &b->option_color, sizeof (FrColor)) != 0 || g_strcmp0 (a->title, b->title) != 0 ||
+      g_strcmp0 (a->subtitle, b->subtitle) != 0 || g_strcmp0 (a->option_name, b->option_name) != 0 ||
+      g_strcmp0 (a->leader_name, b->leader_name) != 0)
+    return FALSE;
+  n = a->n_criteria;
+  return fr_chart_strings_equal (a->criterion_names, b->criterion_names, n) &&
+         fr_chart_strings_equal (a->low_rival, b->low_rival, n) &&
+         fr_chart_strings_equal (a->high_rival, b->high_rival, n) &&
+         memcmp (a->weight, b->weight, n * sizeof (double)) == 0 &&
+         memcmp (a->weight_low, b->weight_low, n * sizeof (double)) == 0 &&
+         memcmp (a->weight_high, b->weight_high, n * sizeof (double)) == 0 &&
+         memcmp (a->score_low, b->score_low, n * sizeof (double)) == 0 &&
+         memcmp (a->score_high, b->score_high, n * sizeof (double)) == 0 &&
+         memcmp (a->stable_low, b->stable_low, n * sizeof (double)) == 0 &&
+         memcmp (a->stable_high, b->stable_high, n * sizeof (double)) == 0;
+}
+
 static double
 swing (const FrSensitivityChartData *data,
        guint                         c)

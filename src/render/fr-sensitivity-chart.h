@@ -42,6 +42,10 @@ typedef struct {
 FrSensitivityChartData *fr_sensitivity_chart_data_new  (guint                   n_criteria);
 void                    fr_sensitivity_chart_data_free (FrSensitivityChartData *data);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FrSensitivityChartData, fr_sensitivity_chart_data_free)
+/* TRUE when @a and @b would draw the same chart (numbers compared bit
+ * for bit); either may be NULL. */
+gboolean fr_sensitivity_chart_data_equal (const FrSensitivityChartData *a,
+                                          const FrSensitivityChartData *b);
 
 typedef enum {
   FR_SENSITIVITY_CHART_TORNADO,

@@ -49,6 +49,26 @@ fr_smaa_chart_data_free (FrSmaaChartData *data)
   g_free (data);
 }
 
+gboolean
+fr_smaa_chart_data_equal (const FrSmaaChartData *a,
+                          const FrSmaaChartData *b)
+{
+  gsize n;
+
+  if (a == b)
+    return TRUE;
+  if (a == NULL || b == NULL || a->n_options != b->n_options || a->n_samples != b->n_samples ||
+      memcmp (&a->progress, &b->progress, sizeof (double)) != 0 || g_strcmp0 (a->title, b->title) != 0 ||
+      g_strcmp0 (a->subtitle, b->subtitle) != 0)
+    return FALSE;
+  n = a->n_options;
+  return fr_chart_strings_equal (a->option_names, b->option_names, n) &&
+         memcmp (a->option_colors, b->option_colors, n * sizeof (FrColor)) == 0 &&
+         memcmp (a->acceptability, b->acceptability, n * n * sizeof (double)) == 0 &&
+         memcmp (a->confidence, b->confidence, n * sizeof (double)) == 0 &&
+         memcmp (a->order, b->order, n * sizeof (guint)) == 0;
+}
+
 typedef struct {
   double top, row_height, header_y;
   double label_x, label_width, chip, gap;

@@ -33,6 +33,10 @@ typedef struct {
 FrSmaaChartData *fr_smaa_chart_data_new  (guint            n_options);
 void             fr_smaa_chart_data_free (FrSmaaChartData *data);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FrSmaaChartData, fr_smaa_chart_data_free)
+/* TRUE when @a and @b would draw the same chart (numbers compared bit
+ * for bit); either may be NULL. */
+gboolean fr_smaa_chart_data_equal (const FrSmaaChartData *a,
+                                   const FrSmaaChartData *b);
 
 void     fr_smaa_chart_render     (cairo_t               *cr,
                                    const FrSmaaChartData *data,

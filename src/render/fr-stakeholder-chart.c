@@ -50,6 +50,29 @@ fr_stakeholder_chart_data_free (FrStakeholderChartData *data)
   g_free (data);
 }
 
+gboolean
+fr_stakeholder_chart_data_equal (const FrStakeholderChartData *a,
+                                 const FrStakeholderChartData *b)
+{
+  gsize ns, no;
+
+  if (a == b)
+    return TRUE;
+  if (a == NULL || b == NULL || a->decimals != b->decimals || a->n_stakeholders != b->n_stakeholders ||
+      a->n_options != b->n_options || a->nash != b->nash || g_strcmp0 (a->title, b->title) != 0 ||
+      g_strcmp0 (a->subtitle, b->subtitle) != 0)
+    return FALSE;
+  ns = a->n_stakeholders;
+  no = a->n_options;
+  return fr_chart_strings_equal (a->stakeholder_names, b->stakeholder_names, ns) &&
+         fr_chart_strings_equal (a->option_names, b->option_names, no) &&
+         memcmp (a->stakeholder_colors, b->stakeholder_colors, ns * sizeof (FrColor)) == 0 &&
+         memcmp (a->option_colors, b->option_colors, no * sizeof (FrColor)) == 0 &&
+         memcmp (a->reservation, b->reservation, ns * sizeof (double)) == 0 &&
+         memcmp (a->utility, b->utility, ns * no * sizeof (double)) == 0 &&
+         memcmp (a->in_zopa, b->in_zopa, no * sizeof (gboolean)) == 0;
+}
+
 FrScatterChartData *
 fr_scatter_chart_data_new (guint n_options)
 {
@@ -81,6 +104,29 @@ fr_scatter_chart_data_free (FrScatterChartData *data)
   g_free (data->y);
   g_free (data->pareto);
   g_free (data);
+}
+
+gboolean
+fr_scatter_chart_data_equal (const FrScatterChartData *a,
+                             const FrScatterChartData *b)
+{
+  gsize n;
+
+  if (a == b)
+    return TRUE;
+  if (a == NULL || b == NULL || a->decimals != b->decimals || a->n_options != b->n_options || a->nash != b->nash ||
+      memcmp (&a->x_color, &b->x_color, sizeof (FrColor)) != 0 ||
+      memcmp (&a->y_color, &b->y_color, sizeof (FrColor)) != 0 ||
+      memcmp (&a->x_reservation, &b->x_reservation, sizeof (double)) != 0 ||
+      memcmp (&a->y_reservation, &b->y_reservation, sizeof (double)) != 0 || g_strcmp0 (a->title, b->title) != 0 ||
+      g_strcmp0 (a->subtitle, b->subtitle) != 0 || g_strcmp0 (a->x_name, b->x_name) != 0 ||
+      g_strcmp0 (a->y_name, b->y_name) != 0)
+    return FALSE;
+  n = a->n_options;
+  return fr_chart_strings_equal (a->option_names, b->option_names, n) &&
+         memcmp (a->option_colors, b->option_colors, n * sizeof (FrColor)) == 0 &&
+         memcmp (a->x, b->x, n * sizeof (double)) == 0 && memcmp (a->y, b->y, n * sizeof (double)) == 0 &&
+         memcmp (a->pareto, b->pareto, n * sizeof (gboolean)) == 0;
 }
 
 static double

@@ -41,6 +41,10 @@ FrStakeholderChartData *fr_stakeholder_chart_data_new  (guint                   
                                                         guint                   n_options);
 void                    fr_stakeholder_chart_data_free (FrStakeholderChartData *data);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FrStakeholderChartData, fr_stakeholder_chart_data_free)
+/* TRUE when @a and @b would draw the same chart (numbers compared bit
+ * for bit); either may be NULL. */
+gboolean fr_stakeholder_chart_data_equal (const FrStakeholderChartData *a,
+                                          const FrStakeholderChartData *b);
 
 void     fr_stakeholder_chart_render    (cairo_t                      *cr,
                                          const FrStakeholderChartData *data,
@@ -89,6 +93,10 @@ typedef struct {
 FrScatterChartData *fr_scatter_chart_data_new  (guint               n_options);
 void                fr_scatter_chart_data_free (FrScatterChartData *data);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FrScatterChartData, fr_scatter_chart_data_free)
+/* TRUE when @a and @b would draw the same chart (numbers compared bit
+ * for bit); either may be NULL. */
+gboolean fr_scatter_chart_data_equal (const FrScatterChartData *a,
+                                      const FrScatterChartData *b);
 
 void     fr_scatter_chart_render    (cairo_t                  *cr,
                                      const FrScatterChartData *data,
