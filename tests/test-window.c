@@ -12,6 +12,7 @@
 #include "fr-application.h"
 #include "fr-preferences-window.h"
 #include "fr-weights.h"
+#include "fr-style.h"
 #include "fr-window.h"
 #include "fr-xml.h"
 
@@ -473,6 +474,57 @@ smaa_finished (gpointer page)
   return done;
 }
 
+/* The chart as the widget shows it — through its kept picture, as GTK
+ * would paint it — against the chart drawn straight from its data: the
+ * same pixels, or the kept picture is stale. */
+static void
+assert_shows_its_data (FrChartView *view)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (view));
+  int height = gtk_widget_get_height (GTK_WIDGET (view));
+  GskRenderNode *node = NULL;
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  cairo_surface_t *shown = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cairo_surface_t *drawn = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cairo_t *cr;
+  int differing = 0;
+
+  g_assert_cmpint (width, >, 100);
+  g_assert_cmpint (height, >, 100);
+  /* A widget paintable shows what the widget drew in its last frame, and
+   * nothing while a redraw is pending: wait for the frame. */
+  while (node == NULL && g_get_monotonic_time () < deadline)
+    {
+      g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (view));
+      GtkSnapshot *snapshot = gtk_snapshot_new ();
+
+      gdk_paintable_snapshot (paintable, snapshot, width, height);
+      node = gtk_snapshot_free_to_node (snapshot);
+      if (node == NULL)
+        g_main_context_iteration (NULL, TRUE);
+    }
+  g_assert_nonnull (node);
+  cr = cairo_create (shown);
+  gsk_render_node_draw (node, cr);
+  cairo_destroy (cr);
+  gsk_render_node_unref (node);
+  cr = cairo_create (drawn);
+  fr_chart_view_draw (view, cr, width, height, fr_style_current_theme ());
+  cairo_destroy (cr);
+  cairo_surface_flush (shown);
+  cairo_surface_flush (drawn);
+  for (int y = 0; y < height; y++)
+    {
+      const guint32 *a = (const guint32 *) (const void *) (cairo_image_surface_get_data (shown) + y * cairo_image_surface_get_stride (shown));
+      const guint32 *b = (const guint32 *) (const void *) (cairo_image_surface_get_data (drawn) + y * cairo_image_surface_get_stride (drawn));
+      for (int x = 0; x < width; x++)
+        differing += (a[x] & 0xffffff) != (b[x] & 0xffffff);
+    }
+  g_assert_cmpint (differing, ==, 0);
+  cairo_surface_destroy (shown);
+  cairo_surface_destroy (drawn);
+}
+
 static void
 test_analysis_charts (void)
 {
@@ -503,12 +555,18 @@ test_analysis_charts (void)
     }
   before = fr_chart_view_dup_description (ranking);
   g_assert_nonnull (strstr (before, leader));
+  iterate_until (widget_is_mapped, ranking);
+  drain_events ();
+  assert_shows_its_data (ranking);
 
-  /* A weight change reaches the ranking chart at once. */
+  /* A weight change reaches the ranking chart at once, and what it shows
+   * follows: no band of the old picture stays behind. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.set-weight", "(sd)",
                                              matrix->criteria[0].id, 0.0));
   after = fr_chart_view_dup_description (ranking);
   g_assert_cmpstr (before, !=, after);
+  assert_shows_its_data (ranking);
+  assert_shows_its_data (fr_analysis_page_get_chart (page, FR_CHART_SENSITIVITY));
 
   /* SMAA refines in the worker until its samples are drawn. */
   iterate_until (smaa_finished, page);

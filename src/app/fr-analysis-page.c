@@ -2,11 +2,13 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Every chart is rebuilt from the cached FrAnalysis when it reports an
- * update, which during a slider drag is every tick: the chart data are small
- * arrays, so this stays well inside a frame. SMAA is the exception: it runs
- * in a worker thread in chunks, the page showing each partial result and
- * starting afresh whenever the inputs change.
+ * Every chart's data are rebuilt from the cached FrAnalysis when it reports
+ * an update, which during a slider drag is every tick: the chart data are
+ * small arrays, so this stays well inside a frame, and a chart view given
+ * data equal to what it shows (the profile, for a change of weight) keeps
+ * its picture. SMAA is the exception: it runs in a worker thread in chunks,
+ * the page showing each partial result and starting afresh whenever the
+ * inputs change.
  */
 #define G_LOG_DOMAIN "frontier"
 

@@ -31,7 +31,9 @@ typedef char *(*FrChartTooltipFunc) (FrChartView      *view,
 
 GtkWidget    *fr_chart_view_new              (void);
 /* Takes ownership of @data, which must be of the type @kind names; the
- * accessible description becomes the chart's text description. */
+ * accessible description becomes the chart's text description. Data
+ * equal to the chart's own are freed and change nothing, so the widget
+ * is not drawn again. */
 void          fr_chart_view_set_chart        (FrChartView        *self,
                                               FrChartKind         kind,
                                               gpointer            data);
