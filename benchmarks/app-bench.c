@@ -12,7 +12,8 @@
  *   app-bench live N      a weight change through win.set-weight until the
  *                         next frame is painted with the Analysis page
  *                         showing at 1920×1080: the work (the action, then
- *                         the frame's layout and paint) and the latency
+ *                         the frame's layout and paint) and the latency;
+ *                         then each chart on the page drawn alone at its size
  * Prints medians; the figures go to BENCHMARKS.md.
  */
 #include "config.h"
@@ -20,15 +21,20 @@
 #include <adwaita.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <time.h>
 
 #include "fr-application.h"
+#include "fr-chart-view.h"
 #include "fr-window.h"
 
 static gint64 process_start;
 static gint64 first_paint;
 static gint64 layout_start;
 static gint64 paint_end;
+static double paint_end_cpu;
 static gboolean painted;
+
+static double thread_cpu_ms (void);
 
 static void
 on_layout (GdkFrameClock *clock,
@@ -43,6 +49,7 @@ on_after_paint (GdkFrameClock *clock,
                 gpointer       user_data)
 {
   paint_end = g_get_monotonic_time ();
+  paint_end_cpu = thread_cpu_ms ();
   if (first_paint == 0)
     first_paint = paint_end;
   painted = TRUE;
@@ -165,6 +172,102 @@ startup (const char *self_path)
   return 0;
 }
 
+static double
+thread_cpu_ms (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+static void
+collect_charts (GtkWidget *widget,
+                GPtrArray *charts)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  if (FR_IS_CHART_VIEW (widget))
+    g_ptr_array_add (charts, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_charts (child, charts);
+}
+
+static double
+time_draw (FrChartView *view,
+           int          width,
+           int          height,
+           gboolean     cold,
+           guint        n)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
+  g_autofree double *times = g_new (double, n);
+  double result;
+
+  for (guint r = 0; r < n; r++)
+    {
+      double start;
+      cairo_t *cr;
+
+      if (cold)
+        fr_chart_text_cache_clear ();
+      start = thread_cpu_ms ();
+      cr = cairo_create (surface);
+      fr_chart_view_draw (view, cr, width, height, fr_theme_get (FR_THEME_LIGHT));
+      cairo_destroy (cr);
+      cairo_surface_flush (surface);
+      times[r] = thread_cpu_ms () - start;
+    }
+  cairo_surface_destroy (surface);
+  result = median (times, n);
+  return result;
+}
+
+/* Each chart on the page, drawn at its size onto an image as the widget
+ * draws it: with every label shaped afresh, and with the labels of the
+ * last draw kept (a weight change brings new numbers, not new names). A
+ * chart scrolled out of view is not drawn until it comes into view. This
+ * splits the frame's figure between the charts and the rest. */
+static void
+chart_split (GtkWidget *window,
+             guint      n)
+{
+  static const char *const names[] = {
+    [FR_CHART_NONE] = "none", [FR_CHART_RANKING] = "ranking", [FR_CHART_PROFILE] = "profile",
+    [FR_CHART_SENSITIVITY] = "sensitivity", [FR_CHART_SMAA] = "smaa",
+    [FR_CHART_STAKEHOLDERS] = "stakeholders", [FR_CHART_SCATTER] = "scatter",
+  };
+  g_autoptr(GPtrArray) charts = g_ptr_array_new ();
+  graphene_rect_t window_rect;
+  double cold_sum = 0, warm_sum = 0;
+
+  graphene_rect_init (&window_rect, 0, 0, gtk_widget_get_width (window), gtk_widget_get_height (window));
+  collect_charts (window, charts);
+  printf ("charts on the page, each drawn alone onto an image (thread CPU time, median of %u):\n", n);
+  printf ("  %-14s %11s %14s %14s\n", "chart", "size", "text shaped", "text kept");
+  for (guint i = 0; i < charts->len; i++)
+    {
+      FrChartView *view = g_ptr_array_index (charts, i);
+      int width = gtk_widget_get_width (GTK_WIDGET (view));
+      int height = gtk_widget_get_height (GTK_WIDGET (view));
+      double cold = time_draw (view, width, height, TRUE, n);
+      double warm = time_draw (view, width, height, FALSE, n);
+      graphene_rect_t bounds;
+      gboolean in_view = gtk_widget_compute_bounds (GTK_WIDGET (view), window, &bounds) &&
+                         graphene_rect_intersection (&bounds, &window_rect, NULL);
+
+      if (in_view)
+        {
+          cold_sum += cold;
+          warm_sum += warm;
+        }
+      printf ("  %-14s %4d × %-4d %11.2f ms %11.2f ms%s\n", names[fr_chart_view_get_kind (view)], width, height, cold,
+              warm, in_view ? "" : "   (out of view)");
+    }
+  printf ("  %-14s %11s %11.2f ms %11.2f ms\n", "all in view", "", cold_sum, warm_sum);
+}
+
 static int
 live (guint n)
 {
@@ -173,6 +276,7 @@ live (guint n)
   g_autofree double *work = g_new (double, n);
   g_autofree double *action = g_new (double, n);
   g_autofree double *latency = g_new (double, n);
+  g_autofree double *cpu = g_new (double, n);
   const char *criterion = "deterrence";
 
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
@@ -187,8 +291,10 @@ live (guint n)
   for (guint i = 0; i < n; i++)
     {
       gint64 start, after_action;
+      double start_cpu;
 
       layout_start = 0;
+      start_cpu = thread_cpu_ms ();
       start = g_get_monotonic_time ();
       gtk_widget_activate_action (GTK_WIDGET (window), "win.set-weight", "(sd)", criterion,
                                   i % 2 ? 0.18 : 0.30);
@@ -197,10 +303,15 @@ live (guint n)
       action[i] = (after_action - start) / 1000.0;
       work[i] = action[i] + (paint_end - MAX (layout_start, after_action)) / 1000.0;
       latency[i] = (paint_end - start) / 1000.0;
+      cpu[i] = paint_end_cpu - start_cpu;
     }
   printf ("weight change, action (recompute and chart data): %7.2f ms (median of %u)\n", median (action, n), n);
   printf ("weight change, work until painted at 1920x1080:   %7.2f ms\n", median (work, n));
   printf ("weight change, latency to the painted frame:      %7.2f ms\n", median (latency, n));
+  /* What this process's main thread spent on it, whatever else the
+   * machine runs meanwhile (the X server's share is not in it). */
+  printf ("weight change, main thread CPU until painted:      %7.2f ms\n", median (cpu, n));
+  chart_split (GTK_WIDGET (window), n);
   fr_document_set_modified (fr_window_get_document (FR_WINDOW (window)), FALSE);
   gtk_window_destroy (window);
   return 0;
