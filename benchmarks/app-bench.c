@@ -4,8 +4,10 @@
  *
  * Run under a display (Xvfb is fine):
  *   app-bench startup     time to the first painted frame, Frontier with
- *                         the bundled scenario against a bare GtkWindow,
- *                         each measured in a fresh process from main()
+ *                         the bundled scenario against a bare GtkWindow and
+ *                         an empty AdwApplicationWindow, each measured in a
+ *                         fresh process from main()
+ *   app-bench memory      resident memory of the same three, settled
  *   app-bench map N       a change of date on the Map & Timeline page at
  *                         1920×1080 (Finland 3 ↔ 4 April 2023) until the next
  *                         frame is painted
@@ -21,6 +23,7 @@
 #include <adwaita.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 #include "fr-application.h"
@@ -94,6 +97,21 @@ settle (void)
       g_usleep (1000);
 }
 
+static gboolean measure_memory;
+
+/* VmRSS of this process, in MB. */
+static double
+resident_mb (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL) ||
+      (line = strstr (status, "VmRSS:")) == NULL)
+    return -1;
+  return g_ascii_strtod (line + strlen ("VmRSS:"), NULL) / 1024.0;
+}
+
 static int
 startup_child (const char *what)
 {
@@ -108,6 +126,20 @@ startup_child (const char *what)
       g_signal_connect (window, "realize", G_CALLBACK (on_realize), NULL);
       gtk_window_present (GTK_WINDOW (window));
     }
+  else if (g_str_equal (what, "adwaita"))
+    {
+      /* What any libadwaita application pays before its own work: the
+       * application registered on the bus, libadwaita's style sheet, an
+       * empty AdwApplicationWindow. */
+      AdwApplication *app = adw_application_new ("io.github.frontierdesk.Bare", G_APPLICATION_NON_UNIQUE);
+      GtkWidget *window;
+
+      g_application_register (G_APPLICATION (app), NULL, NULL);
+      window = adw_application_window_new (GTK_APPLICATION (app));
+      gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+      gtk_window_present (GTK_WINDOW (window));
+      watch_frames (window);
+    }
   else
     {
       FrApplication *app = fr_application_new ();
@@ -121,6 +153,16 @@ startup_child (const char *what)
     }
   while (first_paint == 0)
     g_main_context_iteration (NULL, TRUE);
+  if (measure_memory)
+    {
+      /* Settled: the map has arrived and been drawn, nothing is pending. */
+      gint64 until = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
+
+      while (g_get_monotonic_time () < until)
+        g_main_context_iteration (NULL, FALSE);
+      printf ("%.1f\n", resident_mb ());
+      return 0;
+    }
   ms = (first_paint - process_start) / 1000.0;
   printf ("%.3f\n", ms);
   return 0;
@@ -146,7 +188,7 @@ static double
 spawn_startup (const char *self_path,
                const char *what)
 {
-  const char *argv[] = { self_path, "startup-child", what, NULL };
+  const char *argv[] = { self_path, "startup-child", what, measure_memory ? "memory" : NULL, NULL };
   g_autofree char *out = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -159,14 +201,16 @@ static int
 startup (const char *self_path)
 {
   enum { RUNS = 7 };
-  double minimal[RUNS], frontier[RUNS];
+  double minimal[RUNS], adwaita[RUNS], frontier[RUNS];
 
   for (guint i = 0; i < RUNS; i++)
     {
       minimal[i] = spawn_startup (self_path, "minimal");
+      adwaita[i] = spawn_startup (self_path, "adwaita");
       frontier[i] = spawn_startup (self_path, "frontier");
     }
   printf ("first frame, bare GtkWindow:            %8.1f ms (median of %d)\n", median (minimal, RUNS), RUNS);
+  printf ("first frame, empty AdwApplicationWindow:%8.1f ms (median of %d)\n", median (adwaita, RUNS), RUNS);
   printf ("first frame, Frontier with the scenario: %8.1f ms (median of %d)\n", median (frontier, RUNS), RUNS);
   printf ("difference:                              %8.1f ms\n", median (frontier, RUNS) - median (minimal, RUNS));
   return 0;
@@ -354,9 +398,26 @@ main (int    argc,
 {
   process_start = g_get_monotonic_time ();
   if (argc >= 3 && g_str_equal (argv[1], "startup-child"))
-    return startup_child (argv[2]);
+    {
+      measure_memory = argc >= 4 && g_str_equal (argv[3], "memory");
+      return startup_child (argv[2]);
+    }
   if (argc >= 2 && g_str_equal (argv[1], "startup"))
     return startup (argv[0]);
+  if (argc >= 2 && g_str_equal (argv[1], "memory"))
+    {
+      double minimal, adwaita, frontier;
+
+      measure_memory = TRUE;
+      minimal = spawn_startup (argv[0], "minimal");
+      adwaita = spawn_startup (argv[0], "adwaita");
+      frontier = spawn_startup (argv[0], "frontier");
+      printf ("resident memory (VmRSS) 3 s after the first frame:\n");
+      printf ("  bare GtkWindow:                %6.1f MB\n", minimal);
+      printf ("  empty AdwApplicationWindow:    %6.1f MB\n", adwaita);
+      printf ("  Frontier with the scenario:    %6.1f MB\n", frontier);
+      return 0;
+    }
   if (argc >= 2 && g_str_equal (argv[1], "map"))
     {
       gtk_init ();
@@ -369,6 +430,6 @@ main (int    argc,
       adw_init ();
       return live (argc >= 3 ? (guint) atoi (argv[2]) : 60);
     }
-  fprintf (stderr, "usage: app-bench startup | map [N] | live [N]\n");
+  fprintf (stderr, "usage: app-bench startup | memory | map [N] | live [N]\n");
   return 2;
 }
