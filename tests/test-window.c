@@ -12,6 +12,7 @@
 #include "fr-application.h"
 #include "fr-preferences-window.h"
 #include "fr-weights.h"
+#include "fr-ranking-chart.h"
 #include "fr-style.h"
 #include "fr-window.h"
 #include "fr-xml.h"
@@ -616,6 +617,67 @@ is_fullscreen (gpointer window)
   return gtk_widget_get_mapped (window) && gtk_window_is_fullscreen (window);
 }
 
+/* The charts work from the keyboard: Tab reaches a chart, the arrow keys
+ * step through what it shows, in the order drawn, and each step is said in
+ * words (to screen readers, and in a panel on the chart). */
+static void
+test_chart_keyboard (void)
+{
+  FrWindow *window = open_scenario_window ();
+  FrAnalysisPage *page = fr_window_get_analysis_page (window);
+  FrChartView *ranking = fr_analysis_page_get_chart (page, FR_CHART_RANKING);
+  FrChartView *sensitivity = fr_analysis_page_get_chart (page, FR_CHART_SENSITIVITY);
+  FrAnalysis *analysis = fr_window_get_analysis (window);
+  const FrMatrix *matrix = fr_analysis_get_matrix (analysis);
+  const guint *order = fr_analysis_get_order (analysis);
+  const FrRankingChartData *data;
+  g_autofree char *first = NULL;
+  g_autofree char *last = NULL;
+  g_autofree char *criterion = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "analysis"));
+  iterate_until (widget_is_mapped, ranking);
+  g_assert_true (gtk_widget_get_focusable (GTK_WIDGET (ranking)));
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (ranking)));
+  g_assert_cmpint (fr_chart_view_get_cursor (ranking), ==, -1);
+  g_assert_null (fr_chart_view_dup_cursor_text (ranking));
+
+  g_assert_true (send_key_to (GTK_WIDGET (ranking), GDK_KEY_Down));
+  g_assert_cmpint (fr_chart_view_get_cursor (ranking), ==, 0);
+  first = fr_chart_view_dup_cursor_text (ranking);
+  g_assert_true (g_str_has_prefix (first, "1. "));
+  g_assert_nonnull (strstr (first, matrix->option_names[order[0]]));
+  data = fr_chart_view_get_data (ranking);
+  g_assert_cmpint (data->highlighted, ==, (int) order[0]);
+
+  g_assert_true (send_key_to (GTK_WIDGET (ranking), GDK_KEY_End));
+  last = fr_chart_view_dup_cursor_text (ranking);
+  g_assert_nonnull (strstr (last, matrix->option_names[order[matrix->n_options - 1]]));
+  g_assert_true (send_key_to (GTK_WIDGET (ranking), GDK_KEY_Down));
+  g_assert_cmpint (fr_chart_view_get_cursor (ranking), ==, (int) matrix->n_options - 1);
+
+  /* New figures keep the cursor on its place, and the emphasis with it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.set-weight", "(sd)",
+                                             matrix->criteria[0].id, 0.0));
+  data = fr_chart_view_get_data (ranking);
+  g_assert_cmpint (fr_chart_view_get_cursor (ranking), ==, (int) matrix->n_options - 1);
+  g_assert_cmpint (data->highlighted, ==, (int) data->order[matrix->n_options - 1]);
+
+  g_assert_true (send_key_to (GTK_WIDGET (ranking), GDK_KEY_Escape));
+  g_assert_cmpint (fr_chart_view_get_cursor (ranking), ==, -1);
+  g_assert_cmpint (((const FrRankingChartData *) fr_chart_view_get_data (ranking))->highlighted, ==, -1);
+  g_assert_false (send_key_to (GTK_WIDGET (ranking), GDK_KEY_Escape));
+
+  /* The sensitivity chart steps through criteria. */
+  g_assert_true (send_key_to (GTK_WIDGET (sensitivity), GDK_KEY_Home));
+  criterion = fr_chart_view_dup_cursor_text (sensitivity);
+  g_assert_nonnull (strstr (criterion, "weight"));
+  g_assert_nonnull (strstr (criterion, "stays first"));
+
+  fr_document_set_modified (fr_window_get_document (window), FALSE);
+  close_all_windows ();
+}
+
 static GtkWidget *
 find_widget (GtkWidget *root,
              GType      type,
@@ -940,6 +1002,7 @@ main (int    argc,
   g_test_add_func ("/app/options/score-editing", test_score_editing);
   g_test_add_func ("/app/options/structure", test_structure_editing);
   g_test_add_func ("/app/analysis/charts", test_analysis_charts);
+  g_test_add_func ("/app/analysis/keyboard", test_chart_keyboard);
   g_test_add_func ("/app/views/presentation", test_views_and_presentation);
   g_test_add_func ("/app/weights/pairwise", test_ahp_dialog);
   g_test_add_func ("/app/templates/instantiate", test_templates_instantiate);

@@ -7,9 +7,12 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gi18n.h>
+#include <math.h>
 #include <string.h>
 
 #include "fr-chart-view.h"
+#include "fr-format.h"
 #include "fr-style.h"
 #include "fr-profile-chart.h"
 #include "fr-ranking-chart.h"
@@ -49,9 +52,29 @@ struct _FrChartView
   /* A chart scrolled out of sight is drawn when it comes into view. */
   GtkAdjustment *scroll;
   gboolean deferred;
+
+  /* The keyboard cursor: a position among the chart's items (options, or
+   * criteria for the sensitivity chart) in the order drawn; −1 for none. */
+  int cursor;
 };
 
 G_DEFINE_FINAL_TYPE (FrChartView, fr_chart_view, GTK_TYPE_WIDGET)
+
+static void     snapshot_cursor (FrChartView           *self,
+                                 GtkSnapshot           *snapshot,
+                                 int                    width,
+                                 int                    height);
+static gboolean on_key_pressed  (GtkEventControllerKey *controller,
+                                 guint                  keyval,
+                                 guint                  keycode,
+                                 GdkModifierType        state,
+                                 FrChartView           *self);
+static void     on_focus_leave  (FrChartView           *self);
+static void     on_released     (GtkGestureClick       *gesture,
+                                 int                    n_press,
+                                 double                 x,
+                                 double                 y,
+                                 FrChartView           *self);
 
 static void
 band_clear (gpointer data)
@@ -350,6 +373,7 @@ fr_chart_view_snapshot (GtkWidget   *widget,
       update_picture (self, width, height, scale, theme);
     }
   gtk_snapshot_append_node (snapshot, self->node);
+  snapshot_cursor (self, snapshot, width, height);
 }
 
 static gboolean
@@ -428,12 +452,26 @@ fr_chart_view_class_init (FrChartViewClass *klass)
 static void
 fr_chart_view_init (FrChartView *self)
 {
+  GtkEventController *controller;
+
   self->bands = g_array_new (FALSE, TRUE, sizeof (Band));
   g_array_set_clear_func (self->bands, band_clear);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
   gtk_widget_set_vexpand (GTK_WIDGET (self), TRUE);
   gtk_widget_set_size_request (GTK_WIDGET (self), 280, 200);
+  self->cursor = -1;
+  /* Tab reaches the chart; the arrow keys step through what it shows. */
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  controller = gtk_event_controller_key_new ();
+  g_signal_connect (controller, "key-pressed", G_CALLBACK (on_key_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+  controller = GTK_EVENT_CONTROLLER (gtk_gesture_click_new ());
+  g_signal_connect (controller, "released", G_CALLBACK (on_released), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+  controller = gtk_event_controller_focus_new ();
+  g_signal_connect_swapped (controller, "leave", G_CALLBACK (on_focus_leave), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
   g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip), NULL);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (on_style_changed), self, G_CONNECT_SWAPPED);
@@ -447,14 +485,351 @@ fr_chart_view_new (void)
   return g_object_new (FR_TYPE_CHART_VIEW, NULL);
 }
 
+/* ---- Keyboard exploration ---------------------------------------------- */
+
+/* How many items the keyboard steps through. */
+static guint
+item_count (FrChartKind   kind,
+            gconstpointer data)
+{
+  if (data == NULL)
+    return 0;
+  switch (kind)
+    {
+    case FR_CHART_RANKING: return ((const FrRankingChartData *) data)->n_options;
+    case FR_CHART_PROFILE: return ((const FrProfileChartData *) data)->n_options;
+    case FR_CHART_SENSITIVITY: return ((const FrSensitivityChartData *) data)->n_criteria;
+    case FR_CHART_SMAA: return ((const FrSmaaChartData *) data)->n_options;
+    case FR_CHART_STAKEHOLDERS: return ((const FrStakeholderChartData *) data)->n_options;
+    case FR_CHART_SCATTER: return ((const FrScatterChartData *) data)->n_options;
+    case FR_CHART_NONE:
+    default:
+      return 0;
+    }
+}
+
+/* The option (or criterion) at @position in the order the chart draws. */
+static guint
+item_at (FrChartKind   kind,
+         gconstpointer data,
+         guint         position)
+{
+  switch (kind)
+    {
+    case FR_CHART_RANKING:
+      return ((const FrRankingChartData *) data)->order[position];
+    case FR_CHART_SMAA:
+      return ((const FrSmaaChartData *) data)->order[position];
+    case FR_CHART_SENSITIVITY:
+      {
+        g_autofree guint *rows = fr_sensitivity_chart_row_order (data);
+        return rows[position];
+      }
+    case FR_CHART_PROFILE:
+    case FR_CHART_STAKEHOLDERS:
+    case FR_CHART_SCATTER:
+    case FR_CHART_NONE:
+    default:
+      return position;
+    }
+}
+
+/* Emphasises the option under the cursor where the chart can show it. */
+static void
+apply_cursor (FrChartView *self,
+              FrChartKind  kind,
+              gpointer     data)
+{
+  int option = -1;
+
+  if (self->cursor >= 0 && (guint) self->cursor < item_count (kind, data))
+    option = (int) item_at (kind, data, (guint) self->cursor);
+  if (kind == FR_CHART_RANKING)
+    ((FrRankingChartData *) data)->highlighted = option;
+  else if (kind == FR_CHART_PROFILE)
+    ((FrProfileChartData *) data)->highlighted = option;
+}
+
+static void
+append_value (GString    *text,
+              const char *name,
+              double      value,
+              int         decimals)
+{
+  g_autofree char *number = fr_format_score (value, decimals);
+
+  /* Translators: one figure in a list, "Ukraine 0.59" */
+  g_string_append_printf (text, text->len > 0 ? _(", %s %s") : _("%s %s"), name, number);
+}
+
+/* What the item under the cursor shows, in words. */
+static char *
+item_readout (FrChartView *self)
+{
+  guint item = item_at (self->kind, self->data, (guint) self->cursor);
+  g_autoptr(GString) list = g_string_new (NULL);
+
+  switch (self->kind)
+    {
+    case FR_CHART_RANKING:
+      {
+        const FrRankingChartData *data = self->data;
+        g_autofree char *score = fr_format_score (data->scores[item], data->decimals);
+
+        /* Translators: keyboard readout of a ranking: "2. Armed neutrality: 0.58" */
+        return g_strdup_printf (_("%d. %s: %s"), self->cursor + 1, data->option_names[item], score);
+      }
+    case FR_CHART_PROFILE:
+      {
+        const FrProfileChartData *data = self->data;
+
+        for (guint c = 0; c < data->n_criteria; c++)
+          append_value (list, data->criterion_names[c], data->values[(gsize) item * data->n_criteria + c], 2);
+        /* Translators: keyboard readout: an option, then its values */
+        return g_strdup_printf (_("%s: %s"), data->option_names[item], list->str);
+      }
+    case FR_CHART_SENSITIVITY:
+      {
+        const FrSensitivityChartData *data = self->data;
+        g_autofree char *weight = fr_format_weight (data->weight[item]);
+        g_autofree char *low = fr_format_weight (data->stable_low[item]);
+        g_autofree char *high = fr_format_weight (data->stable_high[item]);
+
+        /* Translators: keyboard readout of the sensitivity chart: criterion,
+         * its weight, the leading option, the weight interval that keeps it first */
+        return g_strdup_printf (_("%s: weight %s; %s stays first from %s to %s"), data->criterion_names[item],
+                                weight, data->leader_name ? data->leader_name : "", low, high);
+      }
+    case FR_CHART_SMAA:
+      {
+        const FrSmaaChartData *data = self->data;
+        g_autofree char *first = fr_format_weight (data->acceptability[(gsize) item * data->n_options]);
+
+        if (isnan (data->confidence[item]))
+          /* Translators: keyboard readout of the SMAA chart */
+          return g_strdup_printf (_("%s: first in %s of the samples"), data->option_names[item], first);
+        {
+          g_autofree char *confidence = fr_format_weight (data->confidence[item]);
+          /* Translators: keyboard readout of the SMAA chart */
+          return g_strdup_printf (_("%s: first in %s of the samples, confidence %s"), data->option_names[item],
+                                  first, confidence);
+        }
+      }
+    case FR_CHART_STAKEHOLDERS:
+      {
+        const FrStakeholderChartData *data = self->data;
+
+        for (guint k = 0; k < data->n_stakeholders; k++)
+          append_value (list, data->stakeholder_names[k], data->utility[(gsize) k * data->n_options + item],
+                        data->decimals);
+        if (data->in_zopa[item])
+          g_string_append_printf (list, "; %s", _("every stakeholder could accept it"));
+        if (data->nash == (int) item)
+          g_string_append_printf (list, "; %s", _("the Nash bargaining choice"));
+        return g_strdup_printf (_("%s: %s"), data->option_names[item], list->str);
+      }
+    case FR_CHART_SCATTER:
+      {
+        const FrScatterChartData *data = self->data;
+
+        append_value (list, data->x_name, data->x[item], data->decimals);
+        append_value (list, data->y_name, data->y[item], data->decimals);
+        if (data->pareto[item])
+          g_string_append_printf (list, "; %s", _("on the Pareto front"));
+        if (data->nash == (int) item)
+          g_string_append_printf (list, "; %s", _("the Nash bargaining choice"));
+        return g_strdup_printf (_("%s: %s"), data->option_names[item], list->str);
+      }
+    case FR_CHART_NONE:
+    default:
+      return NULL;
+    }
+}
+
+char *
+fr_chart_view_dup_cursor_text (FrChartView *self)
+{
+  g_return_val_if_fail (FR_IS_CHART_VIEW (self), NULL);
+
+  if (self->cursor < 0 || (guint) self->cursor >= item_count (self->kind, self->data))
+    return NULL;
+  return item_readout (self);
+}
+
+int
+fr_chart_view_get_cursor (FrChartView *self)
+{
+  g_return_val_if_fail (FR_IS_CHART_VIEW (self), -1);
+  return self->cursor;
+}
+
+/* Screen readers hear the item under the cursor, or what the whole chart
+ * shows when there is none. */
+static void
+update_description (FrChartView *self)
+{
+  g_autofree char *description = fr_chart_view_dup_cursor_text (self);
+
+  if (description == NULL)
+    description = fr_chart_view_dup_description (self);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
+}
+
+void
+fr_chart_view_set_cursor (FrChartView *self,
+                          int          position)
+{
+  guint n;
+
+  g_return_if_fail (FR_IS_CHART_VIEW (self));
+
+  n = item_count (self->kind, self->data);
+  position = n == 0 ? -1 : CLAMP (position, -1, (int) n - 1);
+  if (position == self->cursor)
+    return;
+  self->cursor = position;
+  if (self->data != NULL)
+    apply_cursor (self, self->kind, self->data);
+  invalidate (self);
+  update_description (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static gboolean
+on_key_pressed (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                FrChartView           *self)
+{
+  int n = (int) item_count (self->kind, self->data);
+
+  if (n == 0 || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
+    return FALSE;
+  switch (keyval)
+    {
+    case GDK_KEY_Down:
+    case GDK_KEY_Right:
+    case GDK_KEY_KP_Down:
+    case GDK_KEY_KP_Right:
+      fr_chart_view_set_cursor (self, self->cursor < 0 ? 0 : MIN (self->cursor + 1, n - 1));
+      return TRUE;
+    case GDK_KEY_Up:
+    case GDK_KEY_Left:
+    case GDK_KEY_KP_Up:
+    case GDK_KEY_KP_Left:
+      fr_chart_view_set_cursor (self, self->cursor < 0 ? n - 1 : MAX (self->cursor - 1, 0));
+      return TRUE;
+    case GDK_KEY_Home:
+    case GDK_KEY_KP_Home:
+      fr_chart_view_set_cursor (self, 0);
+      return TRUE;
+    case GDK_KEY_End:
+    case GDK_KEY_KP_End:
+      fr_chart_view_set_cursor (self, n - 1);
+      return TRUE;
+    case GDK_KEY_Escape:
+      if (self->cursor < 0)
+        return FALSE;
+      fr_chart_view_set_cursor (self, -1);
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+static void
+on_focus_leave (FrChartView *self)
+{
+  fr_chart_view_set_cursor (self, -1);
+}
+
+/* A click takes the focus and puts the cursor on what it hit, so that the
+ * arrow keys go on from there. */
+static void
+on_released (GtkGestureClick *gesture,
+             int              n_press,
+             double           x,
+             double           y,
+             FrChartView     *self)
+{
+  FrChartHit hit;
+  int item = -1;
+  guint n = item_count (self->kind, self->data);
+
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+  if (!hit_test (self, x, y, &hit))
+    return;
+  item = self->kind == FR_CHART_SENSITIVITY ? hit.criterion : hit.option;
+  for (guint position = 0; item >= 0 && position < n; position++)
+    if (item_at (self->kind, self->data, position) == (guint) item)
+      {
+        fr_chart_view_set_cursor (self, (int) position);
+        return;
+      }
+}
+
+/* The readout of the item under the cursor, in a small panel at the top of
+ * the chart, and the focus ring. */
+static void
+snapshot_cursor (FrChartView *self,
+                 GtkSnapshot *snapshot,
+                 int          width,
+                 int          height)
+{
+  g_autofree char *text = fr_chart_view_dup_cursor_text (self);
+  GtkWidget *widget = GTK_WIDGET (self);
+  const FrTheme *theme = fr_style_current_theme ();
+
+  if (gtk_widget_has_visible_focus (widget))
+    {
+      GskRoundedRect ring;
+      GdkRGBA accent = { theme->accent.r, theme->accent.g, theme->accent.b, 1.0 };
+
+      gsk_rounded_rect_init_from_rect (&ring, &GRAPHENE_RECT_INIT (1, 1, width - 2, height - 2), 6);
+      gtk_snapshot_append_border (snapshot, &ring, (float[]) { 2, 2, 2, 2 },
+                                  (GdkRGBA[]) { accent, accent, accent, accent });
+    }
+  if (text != NULL)
+    {
+      PangoLayout *layout = gtk_widget_create_pango_layout (widget, text);
+      GdkRGBA background = { theme->background.r, theme->background.g, theme->background.b, 0.95 };
+      GdkRGBA foreground = { theme->foreground.r, theme->foreground.g, theme->foreground.b, 1.0 };
+      GdkRGBA border = { theme->accent.r, theme->accent.g, theme->accent.b, 1.0 };
+      GskRoundedRect panel;
+      int text_width, text_height;
+      float x, y = 8;
+
+      pango_layout_set_width (layout, MAX (width - 40, 40) * PANGO_SCALE);
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+      pango_layout_get_pixel_size (layout, &text_width, &text_height);
+      x = MAX (8, width - text_width - 28);
+      gsk_rounded_rect_init_from_rect (&panel, &GRAPHENE_RECT_INIT (x, y, text_width + 20, text_height + 12), 6);
+      gtk_snapshot_push_rounded_clip (snapshot, &panel);
+      gtk_snapshot_append_color (snapshot, &background, &panel.bounds);
+      gtk_snapshot_pop (snapshot);
+      gtk_snapshot_append_border (snapshot, &panel, (float[]) { 1, 1, 1, 1 },
+                                  (GdkRGBA[]) { border, border, border, border });
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x + 10, y + 6));
+      gtk_snapshot_append_layout (snapshot, layout, &foreground);
+      gtk_snapshot_restore (snapshot);
+      g_object_unref (layout);
+    }
+}
+
 void
 fr_chart_view_set_chart (FrChartView *self,
                          FrChartKind  kind,
                          gpointer     data)
 {
-  g_autofree char *description = NULL;
-
   g_return_if_fail (FR_IS_CHART_VIEW (self));
+
+  /* The cursor stays on its place as new figures arrive. */
+  if (self->cursor >= 0 && (guint) self->cursor >= item_count (kind, data))
+    self->cursor = -1;
+  if (data != NULL)
+    apply_cursor (self, kind, data);
 
   /* During a slider drag most charts are rebuilt with what they already
    * show: nothing to draw then. */
@@ -468,8 +843,7 @@ fr_chart_view_set_chart (FrChartView *self,
   self->kind = kind;
   self->data = data;
   invalidate (self);
-  description = fr_chart_view_dup_description (self);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
+  update_description (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 

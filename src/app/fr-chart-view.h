@@ -45,6 +45,13 @@ void          fr_chart_view_set_tooltip_func (FrChartView        *self,
                                               FrChartTooltipFunc  func,
                                               gpointer            user_data);
 /* Draws the current chart: the one function screen and export share. */
+/* The keyboard cursor: a position among the chart's options (criteria for
+ * the sensitivity chart) in the order drawn, −1 for none; the text is what
+ * the item under it shows, NULL with no cursor. */
+void          fr_chart_view_set_cursor       (FrChartView        *self,
+                                              int                 position);
+int           fr_chart_view_get_cursor       (FrChartView        *self);
+char         *fr_chart_view_dup_cursor_text  (FrChartView        *self);
 void          fr_chart_view_draw             (FrChartView        *self,
                                               cairo_t            *cr,
                                               double              width,
