@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 
+#include "test-app-common.h"
 #include "fr-date.h"
 #include "fr-map-view.h"
 #include "fr-paths.h"
@@ -24,16 +25,6 @@ mapped_and_drawn (gpointer data)
 {
   Fixture *fixture = data;
   return gtk_widget_get_mapped (GTK_WIDGET (fixture->map)) && fr_map_view_get_scale (fixture->map) > 0;
-}
-
-static void
-iterate_until (gboolean (*done) (gpointer), gpointer data)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!done (data) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, FALSE);
-  g_assert_true (done (data));
 }
 
 static void

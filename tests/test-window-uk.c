@@ -20,6 +20,7 @@
 #include <locale.h>
 #include <stdlib.h>
 
+#include "test-app-common.h"
 #include "fr-application.h"
 #include "fr-document.h"
 #include "fr-window.h"
@@ -28,22 +29,6 @@
 #define HEIGHT 800
 
 static char *locale_dir;
-
-static void
-iterate_until (gboolean (*done) (gpointer), gpointer data)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!done (data) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, FALSE);
-  g_assert_true (done (data));
-}
-
-static gboolean
-widget_is_mapped (gpointer widget)
-{
-  return gtk_widget_get_mapped (widget);
-}
 
 static void
 settle (void)
