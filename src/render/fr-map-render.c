@@ -2639,8 +2639,7 @@ compose_frame (Ctx                  *ctx,
     }
   cairo_restore (cr);
 
-  if ((scene->hovered_region != NULL || scene->selected_region != NULL) &&
-      (highlight_box (ctx, box), box[2] > box[0]))
+  if (cache->highlight_box[2] > cache->highlight_box[0])
     for (int i = 0; i < cairo_region_num_rectangles (paint); i++)
       {
         cairo_region_get_rectangle (paint, i, &bounds);
