@@ -228,8 +228,13 @@ fr_cli_chart (int    argc,
     return fr_cli_usage_error ("chart", _("unknown method “%s”; use wsm, topsis or promethee"), method_text);
   if (samples_text != NULL &&
       !g_ascii_string_to_unsigned (samples_text, 10, 1, MAX_SAMPLES, &samples, NULL))
-    return fr_cli_usage_error ("chart", _("--samples must be a whole number from 1 to %" G_GUINT64_FORMAT),
-                               MAX_SAMPLES);
+    {
+      /* The limit goes in as text: a format macro inside a message would
+       * never match its translation. */
+      g_autofree char *limit = g_strdup_printf ("%" G_GUINT64_FORMAT, MAX_SAMPLES);
+      /* Translators: %s is the largest number of samples */
+      return fr_cli_usage_error ("chart", _("--samples must be a whole number from 1 to %s"), limit);
+    }
   if (seed_text != NULL && !g_ascii_string_to_unsigned (seed_text, 10, 0, G_MAXUINT64, &seed, NULL))
     return fr_cli_usage_error ("chart", _("--seed must be a whole number"));
   if (change_text != NULL)

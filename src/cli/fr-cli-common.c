@@ -378,7 +378,10 @@ parse_preference (const char    *text,
       if (n_parts - 1 != kinds[k].n_params)
         {
           g_set_error (error, FR_ERROR, FR_ERROR_INVALID,
-                       _("--preference: “%s” (%s) needs %u parameter(s) after “%s:”"),
+                       g_dngettext (GETTEXT_PACKAGE,
+                                    "--preference: “%s” (%s) needs %u parameter after “%s:”",
+                                    "--preference: “%s” (%s) needs %u parameters after “%s:”",
+                                    kinds[k].n_params),
                        text, label, kinds[k].n_params, kinds[k].name);
           return FALSE;
         }
