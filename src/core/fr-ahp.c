@@ -470,21 +470,6 @@ fr_ahp_pairwise_load_csv (const char  *path,
   return fr_ahp_pairwise_parse_csv (data != NULL ? data : "", length, path, error);
 }
 
-static gboolean
-is_under (const FrModel     *model,
-          const FrCriterion *criterion,
-          const char        *ancestor_id)
-{
-  /* Bounded so that a parent cycle in a bad model cannot hang. */
-  for (guint steps = 0; criterion != NULL && steps <= model->criteria->len; steps++)
-    {
-      if (g_strcmp0 (criterion->id, ancestor_id) == 0)
-        return TRUE;
-      criterion = fr_model_find_criterion (model, criterion->parent_id);
-    }
-  return FALSE;
-}
-
 static FrWeight *
 ensure_weight (GHashTable *weights,
                const char *id)
@@ -577,7 +562,7 @@ fr_ahp_apply_to_group (const FrModel      *model,
       if (weight == NULL || !(weight->value > 0.0) || !isfinite (weight->value))
         continue;
       for (guint k = 0; k < n; k++)
-        if (is_under (model, leaf, child_ids[k]))
+        if (fr_model_criterion_is_under (model, leaf, child_ids[k]))
           {
             total += weight->value;
             break;
@@ -602,7 +587,7 @@ fr_ahp_apply_to_group (const FrModel      *model,
         {
           FrCriterion *leaf = g_ptr_array_index (model->criteria, i);
           FrWeight *weight;
-          if (leaf->is_group || !is_under (model, leaf, child->id))
+          if (leaf->is_group || !fr_model_criterion_is_under (model, leaf, child->id))
             continue;
           weight = g_hash_table_lookup (weights, leaf->id);
           if (weight != NULL && weight->value > 0.0 && isfinite (weight->value))
@@ -614,7 +599,7 @@ fr_ahp_apply_to_group (const FrModel      *model,
           FrCriterion *leaf = g_ptr_array_index (model->criteria, i);
           FrWeight *weight;
           double old;
-          if (leaf->is_group || !is_under (model, leaf, child->id))
+          if (leaf->is_group || !fr_model_criterion_is_under (model, leaf, child->id))
             continue;
           weight = ensure_weight (weights, leaf->id);
           old = weight->value > 0.0 && isfinite (weight->value) ? weight->value : 0.0;

@@ -498,11 +498,13 @@ fr_model_leaf_criteria (const FrModel *model)
   return leaves;
 }
 
-static gboolean
-criterion_is_under (const FrModel     *model,
-                    const FrCriterion *criterion,
-                    const char        *ancestor_id)
+gboolean
+fr_model_criterion_is_under (const FrModel     *model,
+                             const FrCriterion *criterion,
+                             const char        *ancestor_id)
 {
+  g_return_val_if_fail (model != NULL, FALSE);
+
   /* Bounded by the number of criteria so a cycle in a bad file cannot hang. */
   for (guint steps = 0; criterion != NULL && steps <= model->criteria->len; steps++)
     {
@@ -525,7 +527,7 @@ fr_model_criterion_weight (const FrModel       *model,
       FrCriterion *criterion = g_ptr_array_index (model->criteria, i);
       FrWeight *weight;
 
-      if (criterion->is_group || !criterion_is_under (model, criterion, criterion_id))
+      if (criterion->is_group || !fr_model_criterion_is_under (model, criterion, criterion_id))
         continue;
       weight = g_hash_table_lookup (stakeholder->weights, criterion->id);
       if (weight != NULL)

@@ -303,6 +303,10 @@ FrSource       *fr_model_find_source         (const FrModel *model,
                                               const char    *id);
 FrView         *fr_model_find_view           (const FrModel *model,
                                               const char    *id);
+/* Is @criterion @ancestor_id or below it in the criteria tree? */
+gboolean        fr_model_criterion_is_under  (const FrModel     *model,
+                                              const FrCriterion *criterion,
+                                              const char        *ancestor_id);
 
 /* Leaf criteria (FrCriterion*, borrowed) in tree order: the columns every
  * method works on. */

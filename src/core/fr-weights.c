@@ -26,20 +26,6 @@ leaf_weight (FrStakeholder *stakeholder,
   return weight;
 }
 
-static gboolean
-is_under (const FrModel     *model,
-          const FrCriterion *criterion,
-          const char        *ancestor_id)
-{
-  for (guint steps = 0; criterion != NULL && steps <= model->criteria->len; steps++)
-    {
-      if (g_strcmp0 (criterion->id, ancestor_id) == 0)
-        return TRUE;
-      criterion = fr_model_find_criterion (model, criterion->parent_id);
-    }
-  return FALSE;
-}
-
 static void
 set_value (FrWeight *weight,
            double    value)
@@ -92,7 +78,7 @@ fr_weights_set (const FrModel *model,
     {
       FrCriterion *leaf = g_ptr_array_index (leaves, i);
       FrWeight *weight = leaf_weight (stakeholder, leaf->id);
-      gboolean in_target = is_under (model, leaf, criterion_id);
+      gboolean in_target = fr_model_criterion_is_under (model, leaf, criterion_id);
       gboolean is_locked = locked != NULL && g_hash_table_contains (locked, leaf->id);
 
       if (is_locked)
