@@ -366,19 +366,8 @@ fr_weights_panel_set_locked (FrWeightsPanel *self,
   for (guint i = 0; i < model->criteria->len; i++)
     {
       FrCriterion *criterion = g_ptr_array_index (model->criteria, i);
-      const FrCriterion *walk = criterion;
-      gboolean under = FALSE;
 
-      for (guint steps = 0; walk != NULL && steps <= model->criteria->len; steps++)
-        {
-          if (g_strcmp0 (walk->id, criterion_id) == 0)
-            {
-              under = TRUE;
-              break;
-            }
-          walk = fr_model_find_criterion (model, walk->parent_id);
-        }
-      if (!under || criterion->is_group)
+      if (criterion->is_group || !fr_model_criterion_is_under (model, criterion, criterion_id))
         continue;
       if (locked)
         g_hash_table_add (self->locked, g_strdup (criterion->id));

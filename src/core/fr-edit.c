@@ -271,20 +271,13 @@ fr_edit_duplicate (FrModel    *model,
     }
 }
 
+/* Strictly below: under the criterion's parent. */
 static gboolean
 is_below (const FrModel     *model,
           const FrCriterion *criterion,
           const char        *ancestor_id)
 {
-  const FrCriterion *walk = criterion;
-
-  for (guint steps = 0; walk != NULL && steps <= model->criteria->len; steps++)
-    {
-      if (g_strcmp0 (walk->parent_id, ancestor_id) == 0)
-        return TRUE;
-      walk = fr_model_find_criterion (model, walk->parent_id);
-    }
-  return FALSE;
+  return fr_model_criterion_is_under (model, fr_model_find_criterion (model, criterion->parent_id), ancestor_id);
 }
 
 /* A criterion's span in tree order: itself and the criteria under it,
