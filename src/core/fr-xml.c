@@ -3351,6 +3351,20 @@ has_extension_below (Writer     *w,
   return FALSE;
 }
 
+/* Opens the top-level section @name when it has children or markup kept
+ * from a newer version; TRUE when its children follow (then call w_close),
+ * FALSE when there was nothing to write or it was closed as empty. */
+static gboolean
+w_section (Writer     *w,
+           const char *name,
+           gboolean    has_children)
+{
+  if (!has_children && !has_extension (w, name))
+    return FALSE;
+  w_begin (w, name);
+  return w_children (w, name, has_children);
+}
+
 static gboolean
 text_or_extension (Writer     *w,
                    const char *text,
@@ -3403,10 +3417,7 @@ write_sources (Writer *w)
 {
   GPtrArray *sources = w->model->sources;
 
-  if (sources->len == 0 && !has_extension (w, "sources"))
-    return;
-  w_begin (w, "sources");
-  if (!w_children (w, "sources", sources->len > 0))
+  if (!w_section (w, "sources", sources->len > 0))
     return;
   for (guint i = 0; i < sources->len; i++)
     {
@@ -3547,10 +3558,7 @@ write_criteria (Writer *w)
   GPtrArray *criteria = w->model->criteria;
   guint written = 0;
 
-  if (criteria->len == 0 && !has_extension (w, "criteria"))
-    return;
-  w_begin (w, "criteria");
-  if (!w_children (w, "criteria", criteria->len > 0))
+  if (!w_section (w, "criteria", criteria->len > 0))
     return;
   write_criteria_under (w, NULL, &written, 1);
   if (w->error == NULL && written != criteria->len)
@@ -3658,10 +3666,7 @@ write_elements (Writer *w)
   const FrModel *m = w->model;
   gboolean baseline = g_hash_table_size (m->baseline) > 0 || has_extension_below (w, "baseline");
 
-  if (m->elements->len == 0 && !baseline && !has_extension (w, "elements"))
-    return;
-  w_begin (w, "elements");
-  if (!w_children (w, "elements", m->elements->len > 0 || baseline))
+  if (!w_section (w, "elements", m->elements->len > 0 || baseline))
     return;
   if (baseline)
     {
@@ -3733,10 +3738,7 @@ write_options (Writer *w)
 {
   GPtrArray *options = w->model->options;
 
-  if (options->len == 0 && !has_extension (w, "options"))
-    return;
-  w_begin (w, "options");
-  if (!w_children (w, "options", options->len > 0))
+  if (!w_section (w, "options", options->len > 0))
     return;
   for (guint i = 0; i < options->len; i++)
     {
@@ -3785,10 +3787,7 @@ write_stakeholders (Writer *w)
 {
   GPtrArray *stakeholders = w->model->stakeholders;
 
-  if (stakeholders->len == 0 && !has_extension (w, "stakeholders"))
-    return;
-  w_begin (w, "stakeholders");
-  if (!w_children (w, "stakeholders", stakeholders->len > 0))
+  if (!w_section (w, "stakeholders", stakeholders->len > 0))
     return;
   for (guint i = 0; i < stakeholders->len; i++)
     {
@@ -3837,10 +3836,7 @@ write_timeline (Writer *w)
 {
   GPtrArray *events = w->model->events;
 
-  if (events->len == 0 && !has_extension (w, "timeline"))
-    return;
-  w_begin (w, "timeline");
-  if (!w_children (w, "timeline", events->len > 0))
+  if (!w_section (w, "timeline", events->len > 0))
     return;
   for (guint i = 0; i < events->len; i++)
     {
@@ -3866,10 +3862,7 @@ write_projections (Writer *w)
 {
   GPtrArray *projections = w->model->projections;
 
-  if (projections->len == 0 && !has_extension (w, "projections"))
-    return;
-  w_begin (w, "projections");
-  if (!w_children (w, "projections", projections->len > 0))
+  if (!w_section (w, "projections", projections->len > 0))
     return;
   for (guint i = 0; i < projections->len; i++)
     {
@@ -3948,10 +3941,7 @@ write_layers (Writer *w)
 {
   GPtrArray *layers = w->model->layers;
 
-  if (layers->len == 0 && !has_extension (w, "layers"))
-    return;
-  w_begin (w, "layers");
-  if (!w_children (w, "layers", layers->len > 0))
+  if (!w_section (w, "layers", layers->len > 0))
     return;
   for (guint i = 0; i < layers->len; i++)
     {
@@ -3984,10 +3974,7 @@ write_views (Writer *w)
 {
   GPtrArray *views = w->model->views;
 
-  if (views->len == 0 && !has_extension (w, "views"))
-    return;
-  w_begin (w, "views");
-  if (!w_children (w, "views", views->len > 0))
+  if (!w_section (w, "views", views->len > 0))
     return;
   for (guint i = 0; i < views->len; i++)
     {
