@@ -17,6 +17,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "fr-map-render.h"
+#include "fr-hash-private.h"
 #include "fr-date.h"
 #include "fr-export.h"
 #include "fr-format.h"
@@ -2217,40 +2218,22 @@ draw_overlays (Ctx *ctx)
   cairo_restore (cr);
 }
 
-static guint64
-hash_mix (guint64 h,
-          guint64 v)
-{
-  h ^= v + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
-  return h;
-}
-
 /* Everything the base layer shows besides region looks, zones and the
  * frontier: a base with the same key can be patched instead of redrawn. */
 static guint64
 frame_key (const FrMapScene *scene,
            const FrTheme    *theme)
 {
-  guint64 h = 1469598103934665603ULL;
+  guint64 h = FR_HASH_INIT;
 
-  h = hash_mix (h, GPOINTER_TO_SIZE (theme));
-  h = hash_mix (h, (guint64) theme->kind);
-  h = hash_mix (h, GPOINTER_TO_SIZE (scene->layers));
-  h = hash_mix (h, scene->layers != NULL ? scene->layers->len : 0);
-  h = hash_mix (h, (guint64) scene->show_labels);
-  h = hash_mix (h, (guint64) scene->layer_day);
-  h = hash_mix (h, GPOINTER_TO_SIZE (scene->state != NULL ? fr_timeline_state_get_timeline (scene->state) : NULL));
+  h = fr_hash_u64 (h, GPOINTER_TO_SIZE (theme));
+  h = fr_hash_u64 (h, (guint64) theme->kind);
+  h = fr_hash_u64 (h, GPOINTER_TO_SIZE (scene->layers));
+  h = fr_hash_u64 (h, scene->layers != NULL ? scene->layers->len : 0);
+  h = fr_hash_u64 (h, (guint64) scene->show_labels);
+  h = fr_hash_u64 (h, (guint64) scene->layer_day);
+  h = fr_hash_u64 (h, GPOINTER_TO_SIZE (scene->state != NULL ? fr_timeline_state_get_timeline (scene->state) : NULL));
   return h;
-}
-
-static guint64
-hash_double (guint64 h,
-             double  v)
-{
-  guint64 bits;
-
-  memcpy (&bits, &v, sizeof bits);
-  return hash_mix (h, bits);
 }
 
 /* What an overlay shows, as a number that changes when it does (never 0). */
@@ -2259,51 +2242,48 @@ overlay_key (const Ctx   *ctx,
              OverlayKind  kind)
 {
   const View *v = ctx->view;
-  guint64 h = hash_mix (1469598103934665603ULL, (guint64) kind + 1);
+  guint64 h = fr_hash_u64 (FR_HASH_INIT, (guint64) kind + 1);
 
-  h = hash_mix (h, GPOINTER_TO_SIZE (ctx->theme));
-  h = hash_mix (h, (guint64) ctx->theme->kind);
-  h = hash_double (h, ctx->theme->font_scale);
-  h = hash_double (h, ctx->scale);
-  h = hash_double (h, v->width);
-  h = hash_double (h, v->height);
+  h = fr_hash_u64 (h, GPOINTER_TO_SIZE (ctx->theme));
+  h = fr_hash_u64 (h, (guint64) ctx->theme->kind);
+  h = fr_hash_double (h, ctx->theme->font_scale);
+  h = fr_hash_double (h, ctx->scale);
+  h = fr_hash_double (h, v->width);
+  h = fr_hash_double (h, v->height);
   switch (kind)
     {
     case OVERLAY_SCALE_BAR:
       /* The bar is true at the picture's centre, so it follows a pan. */
-      h = hash_mix (h, (guint64) ctx->scene->show_scale_bar);
-      h = hash_double (h, v->a);
-      h = hash_double (h, v->ox);
-      h = hash_double (h, v->oy);
+      h = fr_hash_u64 (h, (guint64) ctx->scene->show_scale_bar);
+      h = fr_hash_double (h, v->a);
+      h = fr_hash_double (h, v->ox);
+      h = fr_hash_double (h, v->oy);
       break;
     case OVERLAY_LEGEND:
-      h = hash_mix (h, (guint64) ctx->scene->show_legend);
+      h = fr_hash_u64 (h, (guint64) ctx->scene->show_legend);
       if (ctx->scene->show_legend)
         {
           LegendEntry entries[MAX_LEGEND_ENTRIES];
           guint n = legend_entries (ctx, entries);
 
-          h = hash_mix (h, n);
+          h = fr_hash_u64 (h, n);
           for (guint i = 0; i < n; i++)
             {
-              h = hash_mix (h, (guint64) entries[i].kind);
-              h = hash_double (h, entries[i].color.r);
-              h = hash_double (h, entries[i].color.g);
-              h = hash_double (h, entries[i].color.b);
-              h = hash_double (h, entries[i].color.a);
-              h = hash_mix (h, g_str_hash (entries[i].label));
+              h = fr_hash_u64 (h, (guint64) entries[i].kind);
+              h = FR_HASH_VALUE (h, entries[i].color);
+              h = fr_hash_string (h, entries[i].label);
             }
         }
       break;
     case OVERLAY_BADGE:
-      h = hash_mix (h, (guint64) ctx->scene->show_frontier_badge);
-      h = hash_mix (h, (guint64) (ctx->frontier != NULL));
+      h = fr_hash_u64 (h, (guint64) ctx->scene->show_frontier_badge);
+      h = fr_hash_u64 (h, (guint64) (ctx->frontier != NULL));
       if (ctx->frontier != NULL)
         {
-          h = hash_double (h, ctx->frontier->official_km);
-          h = hash_double (h, ctx->frontier->aligned_km);
+          h = fr_hash_double (h, ctx->frontier->official_km);
+          h = fr_hash_double (h, ctx->frontier->aligned_km);
         }
-      h = hash_mix (h, (guint64) (gint64) ctx->day);
+      h = fr_hash_u64 (h, (guint64) (gint64) ctx->day);
       break;
     case N_OVERLAYS:
     default:
@@ -2406,10 +2386,10 @@ overlay_paint (cairo_t            *cr,
 static guint64
 highlight_key (const FrMapScene *scene)
 {
-  guint64 h = 1469598103934665603ULL;
+  guint64 h = FR_HASH_INIT;
 
-  h = hash_mix (h, scene->hovered_region != NULL ? g_str_hash (scene->hovered_region) : 0);
-  h = hash_mix (h, scene->selected_region != NULL ? g_str_hash (scene->selected_region) : 0);
+  h = fr_hash_string (h, scene->hovered_region);
+  h = fr_hash_string (h, scene->selected_region);
   return h != 0 ? h : 1;
 }
 

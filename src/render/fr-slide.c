@@ -21,6 +21,7 @@
 #include "fr-kml.h"
 #include "fr-map-render.h"
 #include "fr-slide.h"
+#include "fr-hash-private.h"
 #include "fr-smaa.h"
 #include "fr-timeline-render.h"
 #include "fr-timeline.h"
@@ -74,38 +75,15 @@ typedef enum {
 } SlideKind;
 
 static guint64
-hash_bytes (guint64       h,
-            gconstpointer data,
-            gsize         size)
-{
-  const guint8 *p = data;
-
-  /* FNV-1a */
-  for (gsize i = 0; i < size; i++)
-    h = (h ^ p[i]) * G_GUINT64_CONSTANT (1099511628211);
-  return h;
-}
-
-#define HASH_INIT G_GUINT64_CONSTANT (14695981039346656037)
-#define HASH_VALUE(h, v) hash_bytes ((h), &(v), sizeof (v))
-
-static guint64
-hash_string (guint64     h,
-             const char *text)
-{
-  return text != NULL ? hash_bytes (h, text, strlen (text) + 1) : hash_bytes (h, "", 1);
-}
-
-static guint64
 hash_changes (guint64          h,
               const GPtrArray *changes)
 {
   for (guint i = 0; changes != NULL && i < changes->len; i++)
     {
       const FrStatusChange *change = g_ptr_array_index (changes, i);
-      h = hash_string (h, change->region);
-      h = HASH_VALUE (h, change->alignment);
-      h = HASH_VALUE (h, change->eu);
+      h = fr_hash_string (h, change->region);
+      h = FR_HASH_VALUE (h, change->alignment);
+      h = FR_HASH_VALUE (h, change->eu);
     }
   return h;
 }
@@ -116,39 +94,39 @@ hash_changes (guint64          h,
 static guint64
 timeline_key (const FrModel *model)
 {
-  guint64 h = HASH_INIT;
+  guint64 h = FR_HASH_INIT;
 
-  h = HASH_VALUE (h, model);
-  h = HASH_VALUE (h, model->ceasefire_day);
+  h = FR_HASH_VALUE (h, model);
+  h = FR_HASH_VALUE (h, model->ceasefire_day);
   for (guint i = 0; i < model->events->len; i++)
     {
       const FrEvent *event = g_ptr_array_index (model->events, i);
-      h = HASH_VALUE (h, event);
-      h = HASH_VALUE (h, event->day);
+      h = FR_HASH_VALUE (h, event);
+      h = FR_HASH_VALUE (h, event->day);
       h = hash_changes (h, event->changes);
     }
   for (guint i = 0; i < model->projections->len; i++)
     {
       const FrProjection *projection = g_ptr_array_index (model->projections, i);
-      h = HASH_VALUE (h, projection);
-      h = hash_string (h, projection->option_id);
-      h = HASH_VALUE (h, projection->day);
+      h = FR_HASH_VALUE (h, projection);
+      h = fr_hash_string (h, projection->option_id);
+      h = FR_HASH_VALUE (h, projection->day);
       h = hash_changes (h, projection->changes);
       for (guint z = 0; projection->zones != NULL && z < projection->zones->len; z++)
         {
           const FrZone *zone = g_ptr_array_index (projection->zones, z);
-          h = HASH_VALUE (h, zone);
-          h = hash_string (h, zone->id);
-          h = hash_string (h, zone->kind);
+          h = FR_HASH_VALUE (h, zone);
+          h = fr_hash_string (h, zone->id);
+          h = fr_hash_string (h, zone->kind);
           if (zone->points != NULL)
-            h = hash_bytes (h, zone->points->data, zone->points->len * sizeof (FrLonLat));
+            h = fr_hash_bytes (h, zone->points->data, zone->points->len * sizeof (FrLonLat));
         }
     }
   for (guint i = 0; i < model->options->len; i++)
     {
       const FrOption *option = g_ptr_array_index (model->options, i);
-      h = HASH_VALUE (h, option->id);
-      h = hash_string (h, option->id);
+      h = FR_HASH_VALUE (h, option->id);
+      h = fr_hash_string (h, option->id);
     }
   return h;
 }
@@ -156,17 +134,17 @@ timeline_key (const FrModel *model)
 static guint64
 layers_key (const FrModel *model)
 {
-  guint64 h = HASH_INIT;
+  guint64 h = FR_HASH_INIT;
 
   for (guint i = 0; i < model->layers->len; i++)
     {
       const FrLayer *layer = g_ptr_array_index (model->layers, i);
       gsize length = layer->kml != NULL ? strlen (layer->kml) : 0;
 
-      h = HASH_VALUE (h, layer);
-      h = HASH_VALUE (h, layer->visible);
-      h = HASH_VALUE (h, layer->kml);
-      h = HASH_VALUE (h, length);
+      h = FR_HASH_VALUE (h, layer);
+      h = FR_HASH_VALUE (h, layer->visible);
+      h = FR_HASH_VALUE (h, layer->kml);
+      h = FR_HASH_VALUE (h, length);
     }
   return h;
 }
@@ -409,33 +387,33 @@ smaa_key (const FrMatrix     *matrix,
           const FrSmaaParams *params)
 {
   gsize cells = (gsize) matrix->n_options * matrix->n_criteria;
-  guint64 h = HASH_INIT;
+  guint64 h = FR_HASH_INIT;
 
-  h = hash_bytes (h, &matrix->n_options, sizeof matrix->n_options);
-  h = hash_bytes (h, &matrix->n_criteria, sizeof matrix->n_criteria);
-  h = hash_bytes (h, matrix->values, cells * sizeof (double));
-  h = hash_bytes (h, matrix->low, cells * sizeof (double));
-  h = hash_bytes (h, matrix->high, cells * sizeof (double));
+  h = fr_hash_bytes (h, &matrix->n_options, sizeof matrix->n_options);
+  h = fr_hash_bytes (h, &matrix->n_criteria, sizeof matrix->n_criteria);
+  h = fr_hash_bytes (h, matrix->values, cells * sizeof (double));
+  h = fr_hash_bytes (h, matrix->low, cells * sizeof (double));
+  h = fr_hash_bytes (h, matrix->high, cells * sizeof (double));
   for (guint c = 0; c < matrix->n_criteria; c++)
     {
       const FrMatrixCriterion *criterion = &matrix->criteria[c];
 
-      h = hash_bytes (h, &criterion->direction, sizeof criterion->direction);
-      h = hash_bytes (h, &criterion->has_scale, sizeof criterion->has_scale);
-      h = hash_bytes (h, &criterion->scale_min, sizeof criterion->scale_min);
-      h = hash_bytes (h, &criterion->scale_max, sizeof criterion->scale_max);
+      h = fr_hash_bytes (h, &criterion->direction, sizeof criterion->direction);
+      h = fr_hash_bytes (h, &criterion->has_scale, sizeof criterion->has_scale);
+      h = fr_hash_bytes (h, &criterion->scale_min, sizeof criterion->scale_min);
+      h = fr_hash_bytes (h, &criterion->scale_max, sizeof criterion->scale_max);
       if (criterion->value_function != NULL && criterion->value_function->len > 0)
-        h = hash_bytes (h, criterion->value_function->data,
+        h = fr_hash_bytes (h, criterion->value_function->data,
                         criterion->value_function->len * sizeof (FrValuePoint));
     }
-  h = hash_bytes (h, &params->weights, sizeof params->weights);
-  h = hash_bytes (h, &params->scores, sizeof params->scores);
-  h = hash_bytes (h, &params->seed, sizeof params->seed);
-  h = hash_bytes (h, &params->n_samples, sizeof params->n_samples);
+  h = fr_hash_bytes (h, &params->weights, sizeof params->weights);
+  h = fr_hash_bytes (h, &params->scores, sizeof params->scores);
+  h = fr_hash_bytes (h, &params->seed, sizeof params->seed);
+  h = fr_hash_bytes (h, &params->n_samples, sizeof params->n_samples);
   if (params->weights == FR_SMAA_WEIGHTS_INTERVALS)
     {
-      h = hash_bytes (h, params->weight_low, matrix->n_criteria * sizeof (double));
-      h = hash_bytes (h, params->weight_high, matrix->n_criteria * sizeof (double));
+      h = fr_hash_bytes (h, params->weight_low, matrix->n_criteria * sizeof (double));
+      h = fr_hash_bytes (h, params->weight_high, matrix->n_criteria * sizeof (double));
     }
   return h;
 }
