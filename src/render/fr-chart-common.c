@@ -447,6 +447,14 @@ fr_chart_draw_text (FrChart          *chart,
   cairo_new_path (chart->cr);
 }
 
+void
+fr_chart_draw_message (FrChart    *chart,
+                       const char *text)
+{
+  fr_chart_draw_text (chart, FR_CHART_TEXT_BODY, text, chart->width / 2, chart->height / 2, 0.5, 0.5,
+                      chart->width * 0.9, chart->theme->muted);
+}
+
 double
 fr_chart_margin (FrChart *chart)
 {

@@ -127,6 +127,9 @@ void     fr_chart_draw_text          (FrChart          *chart,
                                       double            yalign,
                                       double            max_width,
                                       FrColor           color);
+/* Says in the middle of the chart why there is nothing to draw. */
+void     fr_chart_draw_message       (FrChart          *chart,
+                                      const char       *text);
 
 /* The title (and an optional subtitle in muted text) across the top;
  * returns the height it takes, margins included. */

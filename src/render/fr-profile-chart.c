@@ -263,8 +263,7 @@ fr_profile_chart_render (cairo_t                  *cr,
 
   if (data->n_options == 0 || data->n_criteria == 0)
     {
-      fr_chart_draw_text (&chart, FR_CHART_TEXT_BODY, _("No options or criteria to compare."),
-                          chart.width / 2, chart.height / 2, 0.5, 0.5, chart.width * 0.9, theme->muted);
+      fr_chart_draw_message (&chart, _("No options or criteria to compare."));
       goto out;
     }
 

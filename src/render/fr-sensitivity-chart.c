@@ -298,8 +298,7 @@ fr_sensitivity_chart_render (cairo_t                      *cr,
 
   if (data->n_criteria == 0)
     {
-      fr_chart_draw_text (&chart, FR_CHART_TEXT_BODY, _("No criteria to weigh."), chart.width / 2,
-                          chart.height / 2, 0.5, 0.5, chart.width * 0.9, theme->muted);
+      fr_chart_draw_message (&chart, _("No criteria to weigh."));
       goto out;
     }
 

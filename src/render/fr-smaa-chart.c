@@ -242,8 +242,7 @@ fr_smaa_chart_render (cairo_t               *cr,
 
   if (n == 0)
     {
-      fr_chart_draw_text (&chart, FR_CHART_TEXT_BODY, _("No options to rank."), chart.width / 2,
-                          chart.height / 2, 0.5, 0.5, chart.width * 0.9, theme->muted);
+      fr_chart_draw_message (&chart, _("No options to rank."));
       goto out;
     }
 
