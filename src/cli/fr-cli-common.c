@@ -10,8 +10,10 @@
 #include <math.h>
 #include <string.h>
 
+#include "fr-cli.h"
 #include "fr-cli-common.h"
 #include "fr-csv.h"
+#include "fr-date.h"
 #include "fr-error.h"
 #include "fr-promethee.h"
 #include "fr-xml.h"
@@ -607,4 +609,41 @@ fr_cli_parse_theme (const char     *text,
         return TRUE;
       }
   return FALSE;
+}
+
+gboolean
+fr_cli_parse_day (const char *text,
+                  gint32     *day)
+{
+  if (text == NULL)
+    {
+      *day = fr_day_today ();
+      return TRUE;
+    }
+  return fr_day_parse (text, day);
+}
+
+FrTimelineState *
+fr_cli_timeline_state (const char  *path,
+                       const char  *option_id,
+                       gint32       day,
+                       FrModel    **model,
+                       FrTimeline **timeline)
+{
+  g_autoptr(GError) error = NULL;
+
+  *model = fr_xml_load_file (path, &error);
+  if (*model == NULL)
+    {
+      fr_cli_fail ("%s: %s", path, error->message);
+      return NULL;
+    }
+  *timeline = fr_timeline_new (*model);
+  if (option_id != NULL && fr_model_find_option (*model, option_id) == NULL &&
+      !fr_timeline_has_option (*timeline, option_id))
+    {
+      fr_cli_fail (_("%s: no option “%s” in the document"), path, option_id);
+      return NULL;
+    }
+  return fr_timeline_get_state (*timeline, day, option_id);
 }

@@ -13,6 +13,7 @@
 
 #include "fr-matrix.h"
 #include "fr-theme.h"
+#include "fr-timeline.h"
 
 G_BEGIN_DECLS
 
@@ -98,6 +99,18 @@ FrStakeholder *fr_cli_find_stakeholder (const FrModel  *model,
                                         GError        **error);
 
 /* A score for the tab-separated output: fixed six decimals, '.' always. */
+/* @text as a day (YYYY-MM-DD); today when @text is NULL. */
+gboolean  fr_cli_parse_day         (const char    *text,
+                                    gint32        *day);
+/* Reads the document @path and its timeline's state at @day for
+ * @option_id (NULL for none), handing back the model and the timeline the
+ * state belongs to; NULL after saying on stderr what is wrong with the
+ * file or the option. */
+FrTimelineState *fr_cli_timeline_state (const char  *path,
+                                        const char  *option_id,
+                                        gint32       day,
+                                        FrModel    **model,
+                                        FrTimeline **timeline);
 char     *fr_cli_format_number     (double         value);
 /* A field for the tab-separated output: tabs and line breaks become
  * spaces so that one record stays one line. */

@@ -13,13 +13,11 @@
 #include "fr-basemap.h"
 #include "fr-cli.h"
 #include "fr-cli-common.h"
-#include "fr-date.h"
 #include "fr-export.h"
 #include "fr-kml.h"
 #include "fr-map-render.h"
 #include "fr-theme.h"
 #include "fr-timeline.h"
-#include "fr-xml.h"
 
 
 typedef struct {
@@ -102,9 +100,7 @@ fr_cli_map (int    argc,
     return fr_cli_usage_error ("map", _("--output is required"));
   if (!fr_export_format_for_path (output, &format))
     return fr_cli_usage_error ("map", _("cannot tell the format of “%s”: use .png, .svg or .pdf"), output);
-  if (date_text == NULL)
-    day = fr_day_today ();
-  else if (!fr_day_parse (date_text, &day))
+  if (!fr_cli_parse_day (date_text, &day))
     return fr_cli_usage_error ("map", _("“%s” is not a date of the form YYYY-MM-DD"), date_text);
   if (size_text != NULL && !fr_cli_parse_size (size_text, &width, &height))
     return fr_cli_usage_error ("map", _("“%s” is not a size such as 1600x1000 (each side 16 to %d)"),
@@ -122,14 +118,9 @@ fr_cli_map (int    argc,
         return fr_cli_usage_error ("map", _("unknown detail “%s”; use 10m or 50m"), detail_text);
     }
 
-  model = fr_xml_load_file (documents[0], &error);
-  if (model == NULL)
-    return fr_cli_fail ("%s: %s", documents[0], error->message);
-  timeline = fr_timeline_new (model);
-  if (option_id != NULL && fr_model_find_option (model, option_id) == NULL &&
-      !fr_timeline_has_option (timeline, option_id))
-    return fr_cli_fail (_("%s: no option “%s” in the document"), documents[0], option_id);
-  state = fr_timeline_get_state (timeline, day, option_id);
+  state = fr_cli_timeline_state (documents[0], option_id, day, &model, &timeline);
+  if (state == NULL)
+    return 1;
 
   for (guint i = 0; model->layers != NULL && i < model->layers->len; i++)
     {

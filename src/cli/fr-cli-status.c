@@ -12,10 +12,9 @@
 
 #include "fr-basemap.h"
 #include "fr-cli.h"
-#include "fr-date.h"
+#include "fr-cli-common.h"
 #include "fr-frontier.h"
 #include "fr-timeline.h"
-#include "fr-xml.h"
 
 /* "1219.5", "2559.5", "196": '.' always, no trailing ".0". */
 static char *
@@ -70,20 +69,12 @@ fr_cli_status (int    argc,
 
   if (documents == NULL || g_strv_length (documents) != 1)
     return fr_cli_usage_error ("status", _("give exactly one document"));
-  if (date_text == NULL)
-    day = fr_day_today ();
-  else if (!fr_day_parse (date_text, &day))
+  if (!fr_cli_parse_day (date_text, &day))
     return fr_cli_usage_error ("status", _("“%s” is not a date of the form YYYY-MM-DD"), date_text);
 
-  model = fr_xml_load_file (documents[0], &error);
-  if (model == NULL)
-    return fr_cli_fail ("%s: %s", documents[0], error->message);
-
-  timeline = fr_timeline_new (model);
-  if (option_id != NULL && fr_model_find_option (model, option_id) == NULL &&
-      !fr_timeline_has_option (timeline, option_id))
-    return fr_cli_fail (_("%s: no option “%s” in the document"), documents[0], option_id);
-  state = fr_timeline_get_state (timeline, day, option_id);
+  state = fr_cli_timeline_state (documents[0], option_id, day, &model, &timeline);
+  if (state == NULL)
+    return 1;
 
   /* The basemap decides which borders exist (and adds the Crimea line);
    * 1:50m has the same borders as 1:10m and loads faster. */
