@@ -6,23 +6,10 @@
  * tests/fixtures/methods/ and checks stdout, stderr and the exit status.
  */
 #include <string.h>
-#include <sys/wait.h>
 
 #include <glib.h>
 
-typedef struct {
-  char *out;
-  char *err;
-  int status;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-}
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+#include "test-cli-common.h"
 
 static char *
 fixture (const char *name)
@@ -37,29 +24,14 @@ run_cli (Run        *run,
          const char *first,
          ...)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GError) error = NULL;
-  const char *cli = g_getenv ("FRONTIER_CLI");
-  const char *arg;
-  va_list args;
-  int wait_status = 0;
+  g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
+  va_list ap;
 
-  g_assert_nonnull (cli);
-  g_ptr_array_add (argv, g_strdup (cli));
-  va_start (args, first);
-  for (arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, arg[0] == '@' ? fixture (arg + 1) : g_strdup (arg));
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  /* A Run is reused within a test: drop the previous output. */
-  run_clear (run);
-  memset (run, 0, sizeof *run);
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                               &run->out, &run->err, &wait_status, &error));
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  run->status = WEXITSTATUS (wait_status);
+  va_start (ap, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (args, arg[0] == '@' ? fixture (arg + 1) : g_strdup (arg));
+  va_end (ap);
+  run_cli_args (run, args);
 }
 
 static void

@@ -13,8 +13,9 @@
  */
 #include <glib.h>
 #include <glib/gstdio.h>
+
+#include "test-cli-common.h"
 #include <string.h>
-#include <sys/wait.h>
 
 static const char document_text[] =
   "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -73,46 +74,20 @@ static const char document_text[] =
 static char *document;
 static char *csv;
 
-typedef struct {
-  int status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-}
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
 /* Arguments "@doc" and "@csv" stand for the test files. */
 static void
 run_cli (Run        *run,
          const char *first,
          ...)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const char *cli = g_getenv ("FRONTIER_CLI");
-  va_list args;
-  int wait_status = 0;
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  va_list ap;
 
-  g_assert_nonnull (cli);
-  g_ptr_array_add (argv, (char *) cli);
-  va_start (args, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, g_str_equal (arg, "@doc") ? document : g_str_equal (arg, "@csv") ? csv : (char *) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  memset (run, 0, sizeof *run);
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                               &run->out, &run->err, &wait_status, &error));
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  run->status = WEXITSTATUS (wait_status);
+  va_start (ap, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (args, g_str_equal (arg, "@doc") ? document : g_str_equal (arg, "@csv") ? csv : (char *) arg);
+  va_end (ap);
+  run_cli_args (run, args);
 }
 
 static void
