@@ -382,10 +382,14 @@ fr_ahp_dialog_apply (FrAhpDialog  *self,
     g_ptr_array_add (ids, ((FrCriterion *) g_ptr_array_index (self->items, i))->id);
   g_ptr_array_add (ids, NULL);
   if (self->history != NULL)
-    fr_history_checkpoint (self->history, _("Weights from Pairwise Comparison"), NULL);
+    fr_history_checkpoint_weights (self->history, _("Weights from Pairwise Comparison"), stakeholder->id, NULL);
   if (!fr_ahp_apply_to_group (model, self->group_id, (const char * const *) ids->pdata,
                               self->result.priorities, self->items->len, stakeholder->weights, error))
-    return FALSE;
+    {
+      if (self->history != NULL)
+        fr_history_discard_checkpoint (self->history);
+      return FALSE;
+    }
   fr_document_changed (self->document, FR_CHANGE_WEIGHTS);
   return TRUE;
 }

@@ -342,7 +342,7 @@ fr_weights_panel_set_weight (FrWeightsPanel *self,
   if (self->history != NULL)
     {
       merge_key = g_strdup_printf ("weight:%s:%s", stakeholder->id, criterion_id);
-      fr_history_checkpoint (self->history, _("Change Weight"), merge_key);
+      fr_history_checkpoint_weights (self->history, _("Change Weight"), stakeholder->id, merge_key);
     }
   if (!fr_weights_set (model, stakeholder, criterion_id, value, self->locked))
     return FALSE;
@@ -409,7 +409,7 @@ fr_weights_panel_normalise (FrWeightsPanel *self)
   if (stakeholder == NULL)
     return;
   if (self->history != NULL)
-    fr_history_checkpoint (self->history, _("Normalise Weights"), NULL);
+    fr_history_checkpoint_weights (self->history, _("Normalise Weights"), stakeholder->id, NULL);
   fr_weights_normalise (fr_document_get_model (self->document), stakeholder);
   fr_document_changed (self->document, FR_CHANGE_WEIGHTS);
 }
@@ -428,7 +428,7 @@ fr_weights_panel_reset (FrWeightsPanel *self)
   if (profile == NULL)
     return;
   if (self->history != NULL)
-    fr_history_checkpoint (self->history, _("Reset Weights"), NULL);
+    fr_history_checkpoint_weights (self->history, _("Reset Weights"), stakeholder->id, NULL);
   fr_weights_copy (stakeholder, profile);
   fr_document_changed (self->document, FR_CHANGE_WEIGHTS);
 }

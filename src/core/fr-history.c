@@ -10,11 +10,16 @@
 
 #include "fr-error.h"
 #include "fr-history.h"
+#include "fr-weights.h"
 #include "fr-xml.h"
 
+/* A step keeps either the whole document, written out, or, for an edit
+ * of one stakeholder's weights, only those weights: writing the document
+ * takes milliseconds, which the first tick of a slider drag cannot spare. */
 typedef struct {
   char *label;
   GBytes *bytes;            /* the document before (undo) or after (redo) the step */
+  FrStakeholder *weights;   /* or a copy of one stakeholder's weights (its id, no name) */
   guint64 generation;       /* state identity, to know when it is the saved one */
 } FrStep;
 
@@ -47,7 +52,8 @@ static void
 step_free (FrStep *step)
 {
   g_free (step->label);
-  g_bytes_unref (step->bytes);
+  g_clear_pointer (&step->bytes, g_bytes_unref);
+  g_clear_pointer (&step->weights, fr_stakeholder_free);
   g_free (step);
 }
 
@@ -151,27 +157,43 @@ capture (FrHistory  *self,
   return step;
 }
 
-void
-fr_history_checkpoint (FrHistory  *self,
-                       const char *label,
-                       const char *merge_key)
+static FrStep *
+capture_weights (FrHistory  *self,
+                 const char *label,
+                 const char *stakeholder_id)
 {
-  gint64 now = g_get_monotonic_time ();
+  FrStakeholder *stakeholder = fr_model_find_stakeholder (fr_document_get_model (self->document), stakeholder_id);
   FrStep *step;
 
-  g_return_if_fail (FR_IS_HISTORY (self));
+  if (stakeholder == NULL)
+    return NULL;
+  step = g_new0 (FrStep, 1);
+  step->label = g_strdup (label);
+  step->weights = fr_stakeholder_new (stakeholder->id, NULL);
+  fr_weights_copy (step->weights, stakeholder);
+  step->generation = self->generation;
+  return step;
+}
 
-  if (merge_key != NULL && g_strcmp0 (merge_key, self->last_merge_key) == 0 &&
-      now - self->last_checkpoint_time < FR_HISTORY_MERGE_USEC && self->undo.length > 0)
-    {
-      self->last_checkpoint_time = now;
-      self->generation = self->next_generation++;
-      return;
-    }
+static gboolean
+merges (FrHistory  *self,
+        const char *merge_key,
+        gint64      now)
+{
+  if (merge_key == NULL || g_strcmp0 (merge_key, self->last_merge_key) != 0 ||
+      now - self->last_checkpoint_time >= FR_HISTORY_MERGE_USEC || self->undo.length == 0)
+    return FALSE;
+  self->last_checkpoint_time = now;
+  self->generation = self->next_generation++;
+  return TRUE;
+}
 
-  step = capture (self, label);
-  if (step == NULL)
-    return;
+static void
+push_checkpoint (FrHistory  *self,
+                 FrStep     *step,
+                 const char *merge_key,
+                 gint64      now)
+{
   g_queue_push_head (&self->undo, step);
   while (self->undo.length > FR_HISTORY_MAX_STEPS)
     step_free (g_queue_pop_tail (&self->undo));
@@ -182,6 +204,45 @@ fr_history_checkpoint (FrHistory  *self,
   /* The edit that follows makes a new state. */
   self->generation = self->next_generation++;
   notify_state (self);
+}
+
+void
+fr_history_checkpoint (FrHistory  *self,
+                       const char *label,
+                       const char *merge_key)
+{
+  gint64 now = g_get_monotonic_time ();
+  FrStep *step;
+
+  g_return_if_fail (FR_IS_HISTORY (self));
+
+  if (merges (self, merge_key, now))
+    return;
+  step = capture (self, label);
+  if (step != NULL)
+    push_checkpoint (self, step, merge_key, now);
+}
+
+void
+fr_history_checkpoint_weights (FrHistory  *self,
+                               const char *label,
+                               const char *stakeholder_id,
+                               const char *merge_key)
+{
+  gint64 now = g_get_monotonic_time ();
+  FrStep *step;
+
+  g_return_if_fail (FR_IS_HISTORY (self));
+  g_return_if_fail (stakeholder_id != NULL);
+
+  if (merges (self, merge_key, now))
+    return;
+  step = capture_weights (self, label, stakeholder_id);
+  /* An unknown stakeholder has no weights to edit: record the document. */
+  if (step == NULL)
+    step = capture (self, label);
+  if (step != NULL)
+    push_checkpoint (self, step, merge_key, now);
 }
 
 void
@@ -234,6 +295,41 @@ fr_history_get_redo_label (FrHistory *self)
   return step ? step->label : NULL;
 }
 
+/* travel() for a step holding one stakeholder's weights: only they change,
+ * and the document says so, so views keep everything else. */
+static gboolean
+travel_weights (FrHistory  *self,
+                GQueue     *from,
+                GQueue     *to,
+                GError    **error)
+{
+  FrStep *step = g_queue_peek_head (from);
+  FrStakeholder *stakeholder = fr_model_find_stakeholder (fr_document_get_model (self->document), step->weights->id);
+  FrStep *back;
+
+  /* Steps are taken back in order, so the stakeholder is there unless an
+   * edit bypassed the history. */
+  if (stakeholder == NULL)
+    {
+      g_set_error (error, FR_ERROR, FR_ERROR_INVALID,
+                   _("The weights of stakeholder “%s” cannot be restored: it is no longer in the document."),
+                   step->weights->id);
+      return FALSE;
+    }
+  back = capture_weights (self, step->label, step->weights->id);
+  g_queue_pop_head (from);
+  g_queue_push_head (to, back);
+  fr_weights_copy (stakeholder, step->weights);
+  self->generation = step->generation;
+  step_free (step);
+  g_clear_pointer (&self->last_merge_key, g_free);
+
+  fr_document_changed (self->document, FR_CHANGE_WEIGHTS);
+  fr_document_set_modified (self->document, self->generation != self->saved_generation);
+  notify_state (self);
+  return TRUE;
+}
+
 /* Moves one step from @from to @to: the document takes the step's state,
  * and @to gets the state it had. */
 static gboolean
@@ -248,6 +344,8 @@ travel (FrHistory  *self,
 
   if (step == NULL)
     return FALSE;
+  if (step->weights != NULL)
+    return travel_weights (self, from, to, error);
   back = capture (self, step->label);
   if (back == NULL)
     {
