@@ -48,6 +48,10 @@ struct _FrChartView
   int drawn_height;
   int drawn_scale;
   const FrTheme *drawn_theme;
+  /* What the chart is drawn into, kept between draws: a fresh image is
+   * cleared first, which the chart's opaque background makes wasted work. */
+  guchar *canvas;
+  gsize canvas_size;
 
   /* A chart scrolled out of sight is drawn when it comes into view. */
   GtkAdjustment *scroll;
@@ -98,6 +102,8 @@ drop_picture (FrChartView *self)
 {
   invalidate (self);
   g_array_set_size (self->bands, 0);
+  g_clear_pointer (&self->canvas, g_free);
+  self->canvas_size = 0;
 }
 
 static gboolean
@@ -148,7 +154,8 @@ fr_chart_view_draw (FrChartView   *self,
 {
   g_return_if_fail (FR_IS_CHART_VIEW (self));
 
-  if (self->data == NULL)
+  /* Every chart paints its background first; the view relies on it. */
+  if (self->data == NULL || self->kind == FR_CHART_NONE)
     {
       fr_color_set_source (cr, theme->background);
       cairo_paint (cr);
@@ -271,14 +278,30 @@ update_picture (FrChartView   *self,
 {
   /* The charts paint an opaque background: without an alpha channel
    * the bands are copied rather than blended. */
-  cairo_format_t format = theme->background.a >= 1.0 ? CAIRO_FORMAT_RGB24 : CAIRO_FORMAT_ARGB32;
-  cairo_surface_t *image = cairo_image_surface_create (format, width * scale, height * scale);
+  gboolean opaque = theme->background.a >= 1.0;
+  cairo_format_t format = opaque ? CAIRO_FORMAT_RGB24 : CAIRO_FORMAT_ARGB32;
+  int stride = cairo_format_stride_for_width (format, width * scale);
+  gsize size = (gsize) stride * (gsize) (height * scale);
+  cairo_surface_t *image;
   int band_rows = BAND_HEIGHT * scale;
   guint n_bands = (guint) ((height * scale + band_rows - 1) / band_rows);
   g_autofree GskRenderNode **nodes = g_new (GskRenderNode *, n_bands);
   cairo_t *cr;
 
+  if (size != self->canvas_size)
+    {
+      g_free (self->canvas);
+      self->canvas = g_malloc (size);
+      self->canvas_size = size;
+    }
+  image = cairo_image_surface_create_for_data (self->canvas, format, width * scale, height * scale, stride);
   cr = cairo_create (image);
+  if (!opaque)
+    {
+      cairo_set_operator (cr, CAIRO_OPERATOR_CLEAR);
+      cairo_paint (cr);
+      cairo_set_operator (cr, CAIRO_OPERATOR_OVER);
+    }
   cairo_scale (cr, scale, scale);
   fr_chart_view_draw (self, cr, width, height, theme);
   cairo_destroy (cr);

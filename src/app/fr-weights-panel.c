@@ -261,6 +261,7 @@ fr_weights_panel_init (FrWeightsPanel *self)
   self->profiles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                           (GDestroyNotify) fr_stakeholder_free);
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
+  gtk_widget_add_css_class (GTK_WIDGET (self), "fr-weights");
   self->list = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   gtk_widget_set_margin_bottom (self->list, 6);
   gtk_box_append (GTK_BOX (self), self->list);
