@@ -14,8 +14,10 @@
  *   app-bench live N      a weight change through win.set-weight until the
  *                         next frame is painted with the Analysis page
  *                         showing at 1920×1080: the work (the action, then
- *                         the frame's layout and paint) and the latency;
- *                         then each chart on the page drawn alone at its size
+ *                         the frame's layout and paint) and the latency,
+ *                         during a drag and on a drag's first tick (which
+ *                         records an undo step); then each chart on the
+ *                         page drawn alone at its size
  * Prints medians; the figures go to BENCHMARKS.md.
  */
 #include "config.h"
@@ -312,16 +314,69 @@ chart_split (GtkWidget *window,
   printf ("  %-14s %11s %11.2f ms %11.2f ms\n", "all in view", "", cold_sum, warm_sum);
 }
 
+typedef struct {
+  double action;    /* the action: recompute and chart data */
+  double work;      /* the action, then the frame's layout and paint */
+  double latency;   /* from the action to the painted frame */
+  double cpu;       /* main-thread CPU time over the same */
+} Tick;
+
+/* Moves @criteria[i % n_criteria] to alternate values @n times, each until
+ * the next frame is painted. */
+static void
+weight_ticks (GtkWindow         *window,
+              const char *const *criteria,
+              guint              n_criteria,
+              guint              n,
+              Tick              *ticks)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      gint64 start, after_action;
+      double start_cpu;
+
+      layout_start = 0;
+      start_cpu = thread_cpu_ms ();
+      start = g_get_monotonic_time ();
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.set-weight", "(sd)", criteria[i % n_criteria],
+                                  (i / n_criteria) % 2 ? 0.18 : 0.30);
+      after_action = g_get_monotonic_time ();
+      wait_for_paint ();
+      ticks[i].action = (after_action - start) / 1000.0;
+      ticks[i].work = ticks[i].action + (paint_end - MAX (layout_start, after_action)) / 1000.0;
+      ticks[i].latency = (paint_end - start) / 1000.0;
+      ticks[i].cpu = paint_end_cpu - start_cpu;
+    }
+}
+
+static void
+print_ticks (const char *what,
+             Tick       *ticks,
+             guint       n)
+{
+  g_autofree double *values = g_new (double, n);
+
+#define COLUMN(field) (({ for (guint i = 0; i < n; i++) values[i] = ticks[i].field; }), median (values, n))
+  printf ("%s (median of %u):\n", what, n);
+  printf ("  action (recompute and chart data):  %7.2f ms\n", COLUMN (action));
+  printf ("  work until painted at 1920x1080:    %7.2f ms\n", COLUMN (work));
+  printf ("  latency to the painted frame:       %7.2f ms\n", COLUMN (latency));
+  /* What this process's main thread spent on it, whatever else the
+   * machine runs meanwhile (the X server's share is not in it). */
+  printf ("  main thread CPU until painted:      %7.2f ms\n", COLUMN (cpu));
+#undef COLUMN
+}
+
 static int
 live (guint n)
 {
   FrApplication *app = fr_application_new ();
   GtkWindow *window;
-  g_autofree double *work = g_new (double, n);
-  g_autofree double *action = g_new (double, n);
-  g_autofree double *latency = g_new (double, n);
-  g_autofree double *cpu = g_new (double, n);
-  const char *criterion = "deterrence";
+  g_autofree Tick *ticks = g_new0 (Tick, n);
+  const char *const drag[] = { "deterrence" };
+  /* A different criterion each time: every tick starts a new undo step,
+   * as the first tick of a drag does. */
+  const char *const starts[] = { "deterrence", "escalation" };
 
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
   g_application_register (G_APPLICATION (app), NULL, NULL);
@@ -332,29 +387,10 @@ live (guint n)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "analysis");
   settle ();
 
-  for (guint i = 0; i < n; i++)
-    {
-      gint64 start, after_action;
-      double start_cpu;
-
-      layout_start = 0;
-      start_cpu = thread_cpu_ms ();
-      start = g_get_monotonic_time ();
-      gtk_widget_activate_action (GTK_WIDGET (window), "win.set-weight", "(sd)", criterion,
-                                  i % 2 ? 0.18 : 0.30);
-      after_action = g_get_monotonic_time ();
-      wait_for_paint ();
-      action[i] = (after_action - start) / 1000.0;
-      work[i] = action[i] + (paint_end - MAX (layout_start, after_action)) / 1000.0;
-      latency[i] = (paint_end - start) / 1000.0;
-      cpu[i] = paint_end_cpu - start_cpu;
-    }
-  printf ("weight change, action (recompute and chart data): %7.2f ms (median of %u)\n", median (action, n), n);
-  printf ("weight change, work until painted at 1920x1080:   %7.2f ms\n", median (work, n));
-  printf ("weight change, latency to the painted frame:      %7.2f ms\n", median (latency, n));
-  /* What this process's main thread spent on it, whatever else the
-   * machine runs meanwhile (the X server's share is not in it). */
-  printf ("weight change, main thread CPU until painted:      %7.2f ms\n", median (cpu, n));
+  weight_ticks (window, drag, G_N_ELEMENTS (drag), n, ticks);
+  print_ticks ("weight change during a drag", ticks, n);
+  weight_ticks (window, starts, G_N_ELEMENTS (starts), n, ticks);
+  print_ticks ("first tick of a drag (records an undo step)", ticks, n);
   chart_split (GTK_WIDGET (window), n);
   fr_document_set_modified (fr_window_get_document (FR_WINDOW (window)), FALSE);
   gtk_window_destroy (window);

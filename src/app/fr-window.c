@@ -404,6 +404,16 @@ rebuild_ranking (FrWindow *self)
       gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (row->name)),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, matrix->option_names[index], -1);
       set_row_colour (row, color);
+    }
+  /* In the options' order, not the ranking's: the style sheet changes only
+   * when a colour does, not every time two options swap places. */
+  for (guint index = 0; index < matrix->n_options; index++)
+    {
+      FrOption *option = fr_model_find_option (model, matrix->option_ids[index]);
+      FrColor color = fr_theme_option_color (index);
+
+      if (option != NULL && option->color != NULL)
+        fr_color_parse (option->color, &color);
       g_string_append_printf (css, ".fr-option-%02x%02x%02x block.filled { background-color: #%02x%02x%02x; }\n",
                               (guint) (color.r * 255), (guint) (color.g * 255), (guint) (color.b * 255),
                               (guint) (color.r * 255), (guint) (color.g * 255), (guint) (color.b * 255));
