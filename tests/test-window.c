@@ -711,10 +711,13 @@ test_views_and_presentation (void)
     GtkWidget *list;
 
     g_assert_nonnull (button);
+    /* Made when first opened, not with the window. */
+    g_assert_null (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
+    gtk_menu_button_popup (GTK_MENU_BUTTON (button));
     popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
+    g_assert_nonnull (popover);
     list = find_widget (GTK_WIDGET (popover), GTK_TYPE_LIST_BOX, NULL);
     g_assert_nonnull (list);
-    gtk_menu_button_popup (GTK_MENU_BUTTON (button));
     iterate_until (popover_mapped, popover);
     g_assert_cmpuint (count_rows (list), ==, n_views);
     saved = fr_window_save_view (window, "While the list is open");
@@ -812,6 +815,97 @@ test_views_and_presentation (void)
     g_unlink (pdf);
     g_rmdir (tmp);
   }
+  fr_document_set_modified (fr_window_get_document (window), FALSE);
+  close_all_windows ();
+}
+
+static gboolean
+widget_has_size (gpointer widget)
+{
+  return gtk_widget_get_width (widget) > 0 && gtk_widget_get_height (widget) > 0;
+}
+
+static void
+collect_option_names (GtkWidget *widget,
+                      GPtrArray *names)
+{
+  if (GTK_IS_ENTRY (widget) && g_object_get_data (G_OBJECT (widget), "fr-option") != NULL)
+    g_ptr_array_add (names, (gpointer) gtk_editable_get_text (GTK_EDITABLE (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    collect_option_names (child, names);
+}
+
+/* Start-up builds what its first frame shows: the pages behind the Map
+ * and the header's menus are built when first shown, and from then on
+ * work and follow the document as if they had always been there. */
+static void
+test_pages_built_on_first_show (void)
+{
+  FrWindow *window = open_scenario_window ();
+  FrAnalysis *analysis = fr_window_get_analysis (window);
+  FrModel *model = fr_document_get_model (fr_window_get_document (window));
+  GtkWidget *stack = find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK, NULL);
+  GtkWidget *menu_button = find_widget (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON, "Main Menu");
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  const FrMatrix *matrix;
+  GtkPopover *popover;
+  GtkWidget *page, *sources;
+  FrChartView *ranking;
+
+  g_assert_cmpstr (fr_window_get_view_name (window), ==, "map");
+  g_assert_null (find_widget (GTK_WIDGET (window), FR_TYPE_ANALYSIS_PAGE, NULL));
+  g_assert_null (find_widget (GTK_WIDGET (window), FR_TYPE_OPTIONS_PAGE, NULL));
+
+  /* The main menu (F10 pops it up the same way) has its items once open. */
+  g_assert_nonnull (menu_button);
+  g_assert_null (gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu_button)));
+  gtk_menu_button_popup (GTK_MENU_BUTTON (menu_button));
+  popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu_button));
+  g_assert_true (GTK_IS_POPOVER_MENU (popover));
+  g_assert_cmpint (g_menu_model_get_n_items (gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (popover))), ==, 3);
+  iterate_until (popover_mapped, popover);
+  gtk_popover_popdown (popover);
+
+  /* The Options page: its score table names every option of the scenario. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "options"));
+  page = find_widget (GTK_WIDGET (window), FR_TYPE_OPTIONS_PAGE, NULL);
+  g_assert_nonnull (page);
+  g_assert_true (page == GTK_WIDGET (fr_window_get_options_page (window)));
+  iterate_until (widget_is_mapped, page);
+  collect_option_names (page, names);
+  g_assert_cmpuint (names->len, ==, model->options->len);
+  for (guint i = 0; i < names->len; i++)
+    g_assert_cmpstr (g_ptr_array_index (names, i), ==, ((FrOption *) g_ptr_array_index (model->options, i))->name);
+
+  /* The Sources page: a row per source. */
+  g_assert_cmpuint (model->sources->len, >, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "sources"));
+  sources = find_widget (adw_view_stack_get_visible_child (ADW_VIEW_STACK (stack)), GTK_TYPE_LIST_BOX, NULL);
+  g_assert_nonnull (sources);
+  g_assert_cmpuint (count_rows (sources), ==, model->sources->len);
+
+  /* The Analysis page, first reached through a saved view: charts with
+   * data at once, following the next edit. */
+  g_assert_null (find_widget (GTK_WIDGET (window), FR_TYPE_ANALYSIS_PAGE, NULL));
+  g_assert_true (fr_window_apply_view (window, "v06-moscow"));
+  g_assert_cmpstr (fr_window_get_view_name (window), ==, "analysis");
+  page = find_widget (GTK_WIDGET (window), FR_TYPE_ANALYSIS_PAGE, NULL);
+  g_assert_nonnull (page);
+  g_assert_true (page == GTK_WIDGET (fr_window_get_analysis_page (window)));
+  matrix = fr_analysis_get_matrix (analysis);
+  ranking = fr_analysis_page_get_chart (FR_ANALYSIS_PAGE (page), FR_CHART_RANKING);
+  g_assert_cmpint (fr_chart_view_get_kind (ranking), ==, FR_CHART_RANKING);
+  before = fr_chart_view_dup_description (ranking);
+  g_assert_nonnull (strstr (before, matrix->option_names[fr_analysis_get_order (analysis)[0]]));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.set-weight", "(sd)",
+                                             matrix->criteria[0].id, 0.6));
+  after = fr_chart_view_dup_description (ranking);
+  g_assert_cmpstr (before, !=, after);
+  iterate_until (widget_has_size, ranking);
+  assert_shows_its_data (ranking);
+
   fr_document_set_modified (fr_window_get_document (window), FALSE);
   close_all_windows ();
 }
@@ -982,6 +1076,7 @@ main (int    argc,
   g_test_add_func ("/app/analysis/charts", test_analysis_charts);
   g_test_add_func ("/app/analysis/keyboard", test_chart_keyboard);
   g_test_add_func ("/app/views/presentation", test_views_and_presentation);
+  g_test_add_func ("/app/window/pages-built-on-first-show", test_pages_built_on_first_show);
   g_test_add_func ("/app/weights/pairwise", test_ahp_dialog);
   g_test_add_func ("/app/templates/instantiate", test_templates_instantiate);
   g_test_add_func ("/app/settings/window-size", test_settings_keep_window_size);

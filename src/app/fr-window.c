@@ -43,11 +43,11 @@ struct _FrWindow
   AdwToastOverlay *toast_overlay;
   GtkPaned *paned;
   FrWeightsPanel *weights_panel;
-  FrOptionsPage *options_page;
-  FrAnalysisPage *analysis_page;
   GtkListBox *ranking_list;
   AdwViewStack *view_stack;
-  GtkListBox *sources_list;
+  AdwBin *analysis_bin;
+  AdwBin *options_bin;
+  AdwBin *sources_bin;
   FrMapView *map_view;
   FrTimelineView *timeline_view;
   GtkRevealer *details_revealer;
@@ -60,10 +60,20 @@ struct _FrWindow
   GtkLabel *frontier_label;
   GtkDropDown *projection_dropdown;
   GtkListBox *layers_list;
+  GtkStringList *projection_names;
+  GtkMenuButton *primary_menu_button;
+  GtkMenuButton *weights_menu_button;
+  GtkMenuButton *map_export_button;
+  GMenuModel *primary_menu;
+  GMenuModel *weights_menu;
+  GMenuModel *map_export_menu;
+
+  /* Built when first shown (ensure_page, create_views_popup): NULL until then. */
+  FrAnalysisPage *analysis_page;
+  FrOptionsPage *options_page;
+  GtkListBox *sources_list;
   GtkListBox *views_list;
   GtkEntry *view_title_entry;
-  GtkButton *add_view_button;
-  GtkStringList *projection_names;
 
   FrDocument *document;
   FrAnalysis *analysis;
@@ -88,6 +98,8 @@ G_DEFINE_FINAL_TYPE (FrWindow, fr_window, ADW_TYPE_APPLICATION_WINDOW)
 
 static void fr_window_actions_update (FrWindow *self);
 static void sync_analysis_stakeholder (FrWindow *self);
+static void ensure_page (FrWindow   *self,
+                         const char *name);
 
 FrDocument *
 fr_window_get_document (FrWindow *self)
@@ -100,6 +112,7 @@ FrAnalysisPage *
 fr_window_get_analysis_page (FrWindow *self)
 {
   g_return_val_if_fail (FR_IS_WINDOW (self), NULL);
+  ensure_page (self, "analysis");
   return self->analysis_page;
 }
 
@@ -107,6 +120,7 @@ FrOptionsPage *
 fr_window_get_options_page (FrWindow *self)
 {
   g_return_val_if_fail (FR_IS_WINDOW (self), NULL);
+  ensure_page (self, "options");
   return self->options_page;
 }
 
@@ -427,6 +441,18 @@ rebuild_ranking (FrWindow *self)
     }
 }
 
+/* Giving a shown widget a tooltip costs a round trip to the display
+ * server (GTK asks where the pointer is), even when the text is the one it
+ * has: the date labels change on every step of the scrubber, their source
+ * rarely. */
+static void
+set_tooltip_if_changed (GtkWidget  *widget,
+                        const char *text)
+{
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) != 0)
+    gtk_widget_set_tooltip_text (widget, text);
+}
+
 static void
 update_date_labels (FrWindow *self)
 {
@@ -442,12 +468,12 @@ update_date_labels (FrWindow *self)
       g_autofree char *text = g_strdup_printf (_("NATO–Russia land frontier: %s"), km);
       g_autofree char *source = fr_frontier_dup_source_text (frontier);
       gtk_label_set_label (self->frontier_label, text);
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->frontier_label), source);
+      set_tooltip_if_changed (GTK_WIDGET (self->frontier_label), source);
     }
   else
     {
       gtk_label_set_label (self->frontier_label, "");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->frontier_label), NULL);
+      set_tooltip_if_changed (GTK_WIDGET (self->frontier_label), NULL);
     }
 }
 
@@ -860,7 +886,7 @@ chart_for_current_state (FrWindow *self)
 
   if (g_strcmp0 (page, "map") == 0)
     return "map";
-  if (g_strcmp0 (page, "analysis") == 0)
+  if (g_strcmp0 (page, "analysis") == 0 && self->analysis_page != NULL)
     {
       switch (fr_analysis_page_get_enlarged (self->analysis_page))
         {
@@ -1235,6 +1261,69 @@ on_views_popover_show (FrWindow *self)
     }
 }
 
+/* The Saved Views pop-over is made when first opened, not with the window. */
+static void
+create_views_popup (GtkMenuButton *button,
+                    gpointer       user_data)
+{
+  FrWindow *self = user_data;
+  GtkWidget *popover, *box, *row, *add, *scrolled;
+
+  if (gtk_menu_button_get_popover (button) != NULL)
+    return;
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_widget_set_size_request (box, 480, -1);
+  row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  self->view_title_entry = GTK_ENTRY (gtk_entry_new ());
+  gtk_widget_set_hexpand (GTK_WIDGET (self->view_title_entry), TRUE);
+  gtk_entry_set_placeholder_text (self->view_title_entry, _("Title of the new view"));
+  g_signal_connect_object (self->view_title_entry, "activate", G_CALLBACK (on_add_view_clicked), self, G_CONNECT_SWAPPED);
+  gtk_box_append (GTK_BOX (row), GTK_WIDGET (self->view_title_entry));
+  add = gtk_button_new_with_mnemonic (_("_Save View"));
+  gtk_widget_set_tooltip_text (add, _("Save what the window shows now as a slide"));
+  gtk_widget_add_css_class (add, "suggested-action");
+  g_signal_connect_object (add, "clicked", G_CALLBACK (on_add_view_clicked), self, G_CONNECT_SWAPPED);
+  gtk_box_append (GTK_BOX (row), add);
+  gtk_box_append (GTK_BOX (box), row);
+
+  self->views_list = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_list_box_set_selection_mode (self->views_list, GTK_SELECTION_NONE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->views_list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Saved views"), -1);
+  gtk_widget_add_css_class (GTK_WIDGET (self->views_list), "boxed-list");
+  g_signal_connect_object (self->views_list, "row-activated", G_CALLBACK (on_view_row_activated), self, 0);
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 480);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->views_list));
+  gtk_box_append (GTK_BOX (box), scrolled);
+
+  popover = gtk_popover_new ();
+  gtk_popover_set_child (GTK_POPOVER (popover), box);
+  g_signal_connect_object (popover, "show", G_CALLBACK (on_views_popover_show), self, G_CONNECT_SWAPPED);
+  self->views_stale = TRUE;
+  gtk_menu_button_set_popover (button, popover);
+}
+
+static void
+create_menu_popup (GtkMenuButton *button,
+                   gpointer       user_data)
+{
+  if (gtk_menu_button_get_popover (button) == NULL)
+    gtk_menu_button_set_menu_model (button, G_MENU_MODEL (user_data));
+}
+
+/* A menu becomes a pop-over of widgets when first opened (by click or by
+ * F10 for the primary menu), so start-up does not build menus nobody has
+ * opened yet. */
+static void
+set_menu_on_first_use (GtkMenuButton *button,
+                       GMenuModel    *model)
+{
+  gtk_menu_button_set_create_popup_func (button, create_menu_popup, g_object_ref (model), g_object_unref);
+}
+
 FrPresentation *
 fr_window_present (FrWindow *self,
                    guint     first)
@@ -1450,7 +1539,8 @@ on_document_changed (FrWindow *self,
   if (what & (FR_CHANGE_SOURCES | FR_CHANGE_SCORES | FR_CHANGE_ELEMENTS | FR_CHANGE_TIMELINE))
     {
       /* Hundreds of citation rows: built when the page is looked at. */
-      if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "sources") == 0)
+      if (self->sources_list != NULL &&
+          g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "sources") == 0)
         rebuild_sources (self);
       else
         self->sources_stale = TRUE;
@@ -1465,10 +1555,11 @@ on_document_changed (FrWindow *self,
   if (what & FR_CHANGE_VIEWS)
     {
       FrModel *model = fr_document_get_model (self->document);
+      GtkPopover *views_popover = gtk_menu_button_get_popover (self->slides_button);
 
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.presentation", model->views->len > 0);
       /* A row of buttons per view: built when the popover is opened. */
-      if (gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (self->slides_button))))
+      if (views_popover != NULL && gtk_widget_get_visible (GTK_WIDGET (views_popover)))
         rebuild_views (self);
       else
         self->views_stale = TRUE;
@@ -1492,10 +1583,59 @@ sync_analysis_stakeholder (FrWindow *self)
 }
 
 static void
+build_sources_page (FrWindow *self)
+{
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *clamp = adw_clamp_new ();
+
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 800);
+  gtk_widget_set_margin_top (clamp, 24);
+  gtk_widget_set_margin_bottom (clamp, 24);
+  gtk_widget_set_margin_start (clamp, 12);
+  gtk_widget_set_margin_end (clamp, 12);
+  self->sources_list = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_list_box_set_selection_mode (self->sources_list, GTK_SELECTION_NONE);
+  gtk_widget_set_valign (GTK_WIDGET (self->sources_list), GTK_ALIGN_START);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->sources_list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Sources"), -1);
+  gtk_widget_add_css_class (GTK_WIDGET (self->sources_list), "boxed-list");
+  adw_clamp_set_child (ADW_CLAMP (clamp), GTK_WIDGET (self->sources_list));
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
+  adw_bin_set_child (self->sources_bin, scrolled);
+  self->sources_stale = TRUE;
+}
+
+/* Only the Map page is built with the window; the others are built when
+ * first shown (or first asked for), so that start-up pays for what its
+ * first frame shows. Once built, a page follows the document as before. */
+static void
+ensure_page (FrWindow   *self,
+             const char *name)
+{
+  if (g_strcmp0 (name, "analysis") == 0 && self->analysis_page == NULL)
+    {
+      self->analysis_page = FR_ANALYSIS_PAGE (fr_analysis_page_new ());
+      fr_analysis_page_set_analysis (self->analysis_page, self->analysis);
+      adw_bin_set_child (self->analysis_bin, GTK_WIDGET (self->analysis_page));
+    }
+  else if (g_strcmp0 (name, "options") == 0 && self->options_page == NULL)
+    {
+      self->options_page = FR_OPTIONS_PAGE (fr_options_page_new ());
+      fr_options_page_set_document (self->options_page, self->document, self->history);
+      adw_bin_set_child (self->options_bin, GTK_WIDGET (self->options_page));
+    }
+  else if (g_strcmp0 (name, "sources") == 0 && self->sources_list == NULL)
+    build_sources_page (self);
+}
+
+static void
 on_visible_page_changed (FrWindow *self)
 {
-  if (self->sources_stale &&
-      g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "sources") == 0)
+  const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
+
+  ensure_page (self, name);
+  if (self->sources_stale && g_strcmp0 (name, "sources") == 0)
     {
       self->sources_stale = FALSE;
       rebuild_sources (self);
@@ -1617,8 +1757,10 @@ set_document (FrWindow   *self,
   g_signal_connect_object (self->history, "notify::can-undo", G_CALLBACK (fr_window_actions_update), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->history, "notify::can-redo", G_CALLBACK (fr_window_actions_update), self, G_CONNECT_SWAPPED);
   fr_weights_panel_set_document (self->weights_panel, document, self->history);
-  fr_options_page_set_document (self->options_page, document, self->history);
-  fr_analysis_page_set_analysis (self->analysis_page, self->analysis);
+  if (self->options_page != NULL)
+    fr_options_page_set_document (self->options_page, document, self->history);
+  if (self->analysis_page != NULL)
+    fr_analysis_page_set_analysis (self->analysis_page, self->analysis);
   fr_analysis_set_method (self->analysis, (FrMethod) MIN (gtk_drop_down_get_selected (self->method_dropdown),
                                                           FR_N_METHODS - 1));
   g_signal_connect_object (self->analysis, "updated", G_CALLBACK (rebuild_ranking), self, G_CONNECT_SWAPPED);
@@ -2154,6 +2296,12 @@ fr_window_dispose (GObject *object)
   g_clear_pointer (&self->option_css_text, g_free);
   g_clear_pointer (&self->ranking_rows, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), FR_TYPE_WINDOW);
+  /* What was built later went with its place in the template. */
+  self->analysis_page = NULL;
+  self->options_page = NULL;
+  self->sources_list = NULL;
+  self->views_list = NULL;
+  self->view_title_entry = NULL;
 
   G_OBJECT_CLASS (fr_window_parent_class)->dispose (object);
 }
@@ -2170,9 +2318,24 @@ fr_window_class_init (FrWindowClass *klass)
 
   g_type_ensure (FR_TYPE_MAP_VIEW);
   g_type_ensure (FR_TYPE_WEIGHTS_PANEL);
-  g_type_ensure (FR_TYPE_OPTIONS_PAGE);
-  g_type_ensure (FR_TYPE_ANALYSIS_PAGE);
   g_type_ensure (FR_TYPE_TIMELINE_VIEW);
+  /* GtkBuilder finds a type that is not registered yet by looking its
+   * get_type function up among the symbols of every loaded library, which
+   * takes longer than registering the template's types first. */
+  g_type_ensure (GTK_TYPE_BOX);
+  g_type_ensure (GTK_TYPE_BUTTON);
+  g_type_ensure (GTK_TYPE_DROP_DOWN);
+  g_type_ensure (GTK_TYPE_LABEL);
+  g_type_ensure (GTK_TYPE_LIST_BOX);
+  g_type_ensure (GTK_TYPE_MENU_BUTTON);
+  g_type_ensure (GTK_TYPE_OVERLAY);
+  g_type_ensure (GTK_TYPE_PANED);
+  g_type_ensure (GTK_TYPE_POPOVER);
+  g_type_ensure (GTK_TYPE_REVEALER);
+  g_type_ensure (GTK_TYPE_SCROLLED_WINDOW);
+  g_type_ensure (GTK_TYPE_SEPARATOR);
+  g_type_ensure (GTK_TYPE_STRING_LIST);
+  g_type_ensure (GTK_TYPE_TOGGLE_BUTTON);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/frontierdesk/Frontier/fr-window.ui");
   gtk_widget_class_bind_template_child (widget_class, FrWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, FrWindow, window_title);
@@ -2182,11 +2345,11 @@ fr_window_class_init (FrWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FrWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, FrWindow, paned);
   gtk_widget_class_bind_template_child (widget_class, FrWindow, weights_panel);
-  gtk_widget_class_bind_template_child (widget_class, FrWindow, options_page);
-  gtk_widget_class_bind_template_child (widget_class, FrWindow, analysis_page);
   gtk_widget_class_bind_template_child (widget_class, FrWindow, ranking_list);
   gtk_widget_class_bind_template_child (widget_class, FrWindow, view_stack);
-  gtk_widget_class_bind_template_child (widget_class, FrWindow, sources_list);
+  gtk_widget_class_bind_template_child (widget_class, FrWindow, analysis_bin);
+  gtk_widget_class_bind_template_child (widget_class, FrWindow, options_bin);
+  gtk_widget_class_bind_template_child (widget_class, FrWindow, sources_bin);
   gtk_widget_class_bind_template_child (widget_class, FrWindow, map_view);
   gtk_widget_class_bind_template_child (widget_class, FrWindow, timeline_view);
   gtk_widget_class_bind_template_child (widget_class, FrWindow, details_revealer);
@@ -2199,11 +2362,14 @@ fr_window_class_init (FrWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FrWindow, frontier_label);
   gtk_widget_class_bind_template_child (widget_class, FrWindow, projection_dropdown);
   gtk_widget_class_bind_template_child (widget_class, FrWindow, layers_list);
-  gtk_widget_class_bind_template_child (widget_class, FrWindow, views_list);
   gtk_widget_class_bind_template_child (widget_class, FrWindow, slides_button);
-  gtk_widget_class_bind_template_child (widget_class, FrWindow, view_title_entry);
-  gtk_widget_class_bind_template_child (widget_class, FrWindow, add_view_button);
   gtk_widget_class_bind_template_child (widget_class, FrWindow, projection_names);
+  gtk_widget_class_bind_template_child (widget_class, FrWindow, primary_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, FrWindow, weights_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, FrWindow, map_export_button);
+  gtk_widget_class_bind_template_child (widget_class, FrWindow, primary_menu);
+  gtk_widget_class_bind_template_child (widget_class, FrWindow, weights_menu);
+  gtk_widget_class_bind_template_child (widget_class, FrWindow, map_export_menu);
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, shortcuts_action);
   gtk_widget_class_install_action (widget_class, "win.import-layer", NULL, layer_action);
   gtk_widget_class_install_action (widget_class, "win.export-map", NULL, export_view_action);
@@ -2282,11 +2448,10 @@ fr_window_init (FrWindow *self)
   g_signal_connect_object (self->timeline_view, "notify::playing", G_CALLBACK (on_playing_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->timeline_view, "event-activated", G_CALLBACK (on_event_activated), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->projection_dropdown, "notify::selected", G_CALLBACK (on_projection_selected), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->views_list, "row-activated", G_CALLBACK (on_view_row_activated), self, 0);
-  g_signal_connect_object (gtk_menu_button_get_popover (self->slides_button), "show",
-                           G_CALLBACK (on_views_popover_show), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->add_view_button, "clicked", G_CALLBACK (on_add_view_clicked), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->view_title_entry, "activate", G_CALLBACK (on_add_view_clicked), self, G_CONNECT_SWAPPED);
+  gtk_menu_button_set_create_popup_func (self->slides_button, create_views_popup, self, NULL);
+  set_menu_on_first_use (self->primary_menu_button, self->primary_menu);
+  set_menu_on_first_use (self->weights_menu_button, self->weights_menu);
+  set_menu_on_first_use (self->map_export_button, self->map_export_menu);
   g_signal_connect_object (self->details_revealer, "notify::child-revealed",
                            G_CALLBACK (on_details_child_revealed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->details_events, "row-activated", G_CALLBACK (on_details_event_activated), self, 0);
