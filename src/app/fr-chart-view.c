@@ -52,6 +52,11 @@ struct _FrChartView
    * cleared first, which the chart's opaque background makes wasted work. */
   guchar *canvas;
   gsize canvas_size;
+  /* Images of replaced bands, the last two draws' worth. A band's node
+   * records its image by reference, and cairo copies the image if it goes
+   * while the node lives; GTK lets go of a replaced node once the next
+   * frame is painted, so these go later, and without a copy. */
+  GPtrArray *retired[2];
 
   /* A chart scrolled out of sight is drawn when it comes into view. */
   GtkAdjustment *scroll;
@@ -104,6 +109,8 @@ drop_picture (FrChartView *self)
   g_array_set_size (self->bands, 0);
   g_clear_pointer (&self->canvas, g_free);
   self->canvas_size = 0;
+  g_ptr_array_set_size (self->retired[0], 0);
+  g_ptr_array_set_size (self->retired[1], 0);
 }
 
 static gboolean
@@ -288,6 +295,9 @@ update_picture (FrChartView   *self,
   g_autofree GskRenderNode **nodes = g_new (GskRenderNode *, n_bands);
   cairo_t *cr;
 
+  g_ptr_array_set_size (self->retired[1], 0);
+  g_ptr_array_extend_and_steal (self->retired[1], g_steal_pointer (&self->retired[0]));
+  self->retired[0] = g_ptr_array_new_with_free_func ((GDestroyNotify) cairo_surface_destroy);
   if (size != self->canvas_size)
     {
       g_free (self->canvas);
@@ -321,6 +331,8 @@ update_picture (FrChartView   *self,
 
       if (!band_unchanged (band, image, y0, y1))
         {
+          if (band->image != NULL)
+            g_ptr_array_add (self->retired[0], g_steal_pointer (&band->image));
           band_clear (band);
           *band = band_new (image, y0, y1, scale);
         }
@@ -452,6 +464,8 @@ fr_chart_view_finalize (GObject *object)
   free_data (self->kind, self->data);
   drop_picture (self);
   g_array_unref (self->bands);
+  for (guint i = 0; i < G_N_ELEMENTS (self->retired); i++)
+    g_ptr_array_unref (self->retired[i]);
   if (self->scroll != NULL)
     g_signal_handlers_disconnect_by_data (self->scroll, self);
   g_clear_object (&self->scroll);
@@ -479,6 +493,8 @@ fr_chart_view_init (FrChartView *self)
 
   self->bands = g_array_new (FALSE, TRUE, sizeof (Band));
   g_array_set_clear_func (self->bands, band_clear);
+  for (guint i = 0; i < G_N_ELEMENTS (self->retired); i++)
+    self->retired[i] = g_ptr_array_new_with_free_func ((GDestroyNotify) cairo_surface_destroy);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
   gtk_widget_set_vexpand (GTK_WIDGET (self), TRUE);
