@@ -552,6 +552,18 @@ test_analysis_charts (void)
   g_assert_cmpint (fr_chart_view_get_kind (fr_analysis_page_get_chart (page, FR_CHART_SMAA)), ==, FR_CHART_SMAA);
   g_assert_cmpuint (fr_analysis_page_get_smaa_samples (page, NULL), ==, 100000);
 
+  /* The "SMAA samples" preference sets the size of the next run, at once. */
+  {
+    GSettings *settings = fr_application_get_settings (FR_APPLICATION (gtk_window_get_application (GTK_WINDOW (window))));
+
+    g_settings_set_uint (settings, "smaa-samples", 3000);
+    iterate_until (smaa_finished, page);
+    g_assert_cmpuint (fr_analysis_page_get_smaa_samples (page, NULL), ==, 3000);
+    g_settings_reset (settings, "smaa-samples");
+    iterate_until (smaa_finished, page);
+    g_assert_cmpuint (fr_analysis_page_get_smaa_samples (page, NULL), ==, 100000);
+  }
+
   /* Enlarge and back; export writes a real PNG. */
   fr_analysis_page_enlarge (page, FR_CHART_PROFILE);
   g_assert_cmpint (fr_analysis_page_get_enlarged (page), ==, FR_CHART_PROFILE);

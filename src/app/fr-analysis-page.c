@@ -25,7 +25,7 @@
 #include "fr-smaa.h"
 
 #define SMAA_CHUNK 10000
-#define SMAA_SAMPLES 100000
+#define SMAA_DEFAULT_SAMPLES 100000
 #define SMAA_SEED 20250107
 
 typedef struct {
@@ -62,6 +62,7 @@ struct _FrAnalysisPage
   FrMatrix *smaa_matrix;
   char *smaa_stakeholder;
   guint smaa_generation;
+  guint64 smaa_samples;        /* per run, from the preferences */
   GCancellable *smaa_cancellable;
   gboolean smaa_running;
   guint smaa_restart_source;   /* restarts wait for a pause in the edits */
@@ -204,7 +205,7 @@ smaa_restart (FrAnalysisPage *self)
     return;
   fr_smaa_params_init (&params);
   params.seed = SMAA_SEED;
-  params.n_samples = SMAA_SAMPLES;
+  params.n_samples = self->smaa_samples;
   low = g_new (double, matrix->n_criteria);
   high = g_new (double, matrix->n_criteria);
   if (stakeholder != NULL && fr_smaa_weight_intervals (matrix, stakeholder, low, high))
@@ -661,6 +662,7 @@ fr_analysis_page_init (FrAnalysisPage *self)
 {
   GtkWidget *scrolled = gtk_scrolled_window_new ();
 
+  self->smaa_samples = SMAA_DEFAULT_SAMPLES;
   self->smaa_orphans = g_ptr_array_new_with_free_func ((GDestroyNotify) fr_smaa_free);
   g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
@@ -735,6 +737,29 @@ fr_analysis_page_get_chart (FrAnalysisPage *self,
 
   g_return_val_if_fail (FR_IS_ANALYSIS_PAGE (self), NULL);
   return index == G_MAXUINT ? NULL : self->views[index];
+}
+
+/* A new number starts a new run at once when the page shows SMAA, or when
+ * it is next shown. */
+void
+fr_analysis_page_set_smaa_samples (FrAnalysisPage *self,
+                                   guint64         n_samples)
+{
+  g_return_if_fail (FR_IS_ANALYSIS_PAGE (self));
+  g_return_if_fail (n_samples > 0);
+
+  if (n_samples == self->smaa_samples)
+    return;
+  self->smaa_samples = n_samples;
+  if (self->analysis == NULL)
+    return;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    smaa_restart (self);
+  else
+    {
+      smaa_stop (self);
+      self->stale = TRUE;
+    }
 }
 
 guint64

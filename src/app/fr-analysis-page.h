@@ -32,6 +32,9 @@ gboolean     fr_analysis_page_export       (FrAnalysisPage *self,
                                             double          height,
                                             double          scale,
                                             GError        **error);
+/* How many samples an SMAA run draws (the "smaa-samples" preference). */
+void         fr_analysis_page_set_smaa_samples (FrAnalysisPage *self,
+                                                guint64         n_samples);
 /* Samples SMAA has drawn so far for the current inputs, and whether it is
  * finished. */
 guint64      fr_analysis_page_get_smaa_samples (FrAnalysisPage *self,

@@ -1616,6 +1616,8 @@ ensure_page (FrWindow   *self,
   if (g_strcmp0 (name, "analysis") == 0 && self->analysis_page == NULL)
     {
       self->analysis_page = FR_ANALYSIS_PAGE (fr_analysis_page_new ());
+      if (self->settings != NULL)
+        fr_analysis_page_set_smaa_samples (self->analysis_page, g_settings_get_uint (self->settings, "smaa-samples"));
       fr_analysis_page_set_analysis (self->analysis_page, self->analysis);
       adw_bin_set_child (self->analysis_bin, GTK_WIDGET (self->analysis_page));
     }
@@ -2458,6 +2460,13 @@ fr_window_init (FrWindow *self)
   set_document (self, document);
 }
 
+static void
+on_smaa_samples_changed (FrWindow *self)
+{
+  if (self->analysis_page != NULL)
+    fr_analysis_page_set_smaa_samples (self->analysis_page, g_settings_get_uint (self->settings, "smaa-samples"));
+}
+
 FrWindow *
 fr_window_new (FrApplication *application)
 {
@@ -2472,5 +2481,7 @@ fr_window_new (FrApplication *application)
     gtk_window_maximize (GTK_WINDOW (self));
   gtk_paned_set_position (self->paned, g_settings_get_int (settings, "sidebar-width"));
   gtk_drop_down_set_selected (self->method_dropdown, (guint) g_settings_get_enum (settings, "default-method"));
+  g_signal_connect_object (settings, "changed::smaa-samples", G_CALLBACK (on_smaa_samples_changed), self,
+                           G_CONNECT_SWAPPED);
   return self;
 }
