@@ -367,6 +367,30 @@ print_ticks (const char *what,
 #undef COLUMN
 }
 
+/* The machine's speed swings by a third for seconds at a time, mostly in
+ * memory traffic (other work on the host): copying a frame-sized buffer,
+ * timed next to the figures, says which way. */
+static double
+reference_ms (void)
+{
+  gsize size = 1920 * 1080 * 4;
+  g_autofree guchar *from = g_malloc (size);
+  g_autofree guchar *to = g_malloc (size);
+  double best = G_MAXDOUBLE;
+
+  memset (from, 1, size);
+  memset (to, 2, size);
+  for (int run = 0; run < 5; run++)
+    {
+      double start = thread_cpu_ms ();
+
+      for (int i = 0; i < 8; i++)
+        memcpy (i % 2 ? from : to, i % 2 ? to : from, size);
+      best = MIN (best, thread_cpu_ms () - start);
+    }
+  return best;
+}
+
 static int
 live (guint n)
 {
@@ -387,10 +411,12 @@ live (guint n)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "analysis");
   settle ();
 
+  printf ("reference: 8 frame-sized copies before: %.2f ms (compare runs by it)\n", reference_ms ());
   weight_ticks (window, drag, G_N_ELEMENTS (drag), n, ticks);
   print_ticks ("weight change during a drag", ticks, n);
   weight_ticks (window, starts, G_N_ELEMENTS (starts), n, ticks);
   print_ticks ("first tick of a drag (records an undo step)", ticks, n);
+  printf ("reference: 8 frame-sized copies after:  %.2f ms\n", reference_ms ());
   chart_split (GTK_WIDGET (window), n);
   fr_document_set_modified (fr_window_get_document (FR_WINDOW (window)), FALSE);
   gtk_window_destroy (window);
