@@ -23,6 +23,7 @@
 #include "fr-export-choices.h"
 #include "fr-format.h"
 #include "fr-smaa.h"
+#include "fr-widgets.h"
 
 #define SMAA_CHUNK 10000
 #define SMAA_DEFAULT_SAMPLES 100000
@@ -92,7 +93,7 @@ static void
 show_error_in (FrChartView *view,
                const char  *message)
 {
-  gtk_widget_set_tooltip_text (GTK_WIDGET (view), message);
+  fr_widget_set_tooltip (GTK_WIDGET (view), message);
   fr_chart_view_set_chart (view, FR_CHART_NONE, NULL);
 }
 
@@ -567,11 +568,11 @@ build_card (FrAnalysisPage *self,
       gtk_box_append (GTK_BOX (header), self->smaa_progress);
     }
   gtk_widget_add_css_class (enlarge, "flat");
-  gtk_widget_set_tooltip_text (enlarge, _("Enlarge or Shrink the Chart"));
+  fr_widget_set_tooltip (enlarge, _("Enlarge or Shrink the Chart"));
   g_object_set_data (G_OBJECT (enlarge), "fr-kind", GINT_TO_POINTER (cards[index].kind));
   g_signal_connect (enlarge, "clicked", G_CALLBACK (on_card_enlarge), self);
   gtk_widget_add_css_class (export, "flat");
-  gtk_widget_set_tooltip_text (export, _("Export the Chart as PNG, SVG or PDF"));
+  fr_widget_set_tooltip (export, _("Export the Chart as PNG, SVG or PDF"));
   g_object_set_data (G_OBJECT (export), "fr-kind", GINT_TO_POINTER (cards[index].kind));
   g_signal_connect (export, "clicked", G_CALLBACK (on_card_export), self);
   gtk_box_append (GTK_BOX (header), export);
@@ -691,11 +692,11 @@ fr_analysis_page_init (FrAnalysisPage *self)
 
   self->versus_names = gtk_string_list_new (NULL);
   self->versus_dropdown = gtk_drop_down_new (G_LIST_MODEL (self->versus_names), NULL);
-  gtk_widget_set_tooltip_text (self->versus_dropdown, _("Stakeholder on the vertical axis"));
+  fr_widget_set_tooltip (self->versus_dropdown, _("Stakeholder on the vertical axis"));
   g_signal_connect_object (self->versus_dropdown, "notify::selected", G_CALLBACK (on_versus_selected), self, G_CONNECT_SWAPPED);
   self->smaa_progress = gtk_progress_bar_new ();
   gtk_widget_set_size_request (self->smaa_progress, 80, -1);
-  gtk_widget_set_tooltip_text (self->smaa_progress, _("Samples drawn so far"));
+  fr_widget_set_tooltip (self->smaa_progress, _("Samples drawn so far"));
 
   for (guint i = 0; i < G_N_ELEMENTS (cards); i++)
     {

@@ -325,7 +325,7 @@ option_header (FrOptionsPage *self,
 
   gtk_editable_set_text (GTK_EDITABLE (entry), option->name);
   gtk_editable_set_width_chars (GTK_EDITABLE (entry), 24);
-  gtk_widget_set_tooltip_text (entry, option->description);
+  fr_widget_set_tooltip (entry, option->description);
   g_object_set_data_full (G_OBJECT (entry), "fr-option", g_strdup (option->id), g_free);
   g_signal_connect (entry, "activate", G_CALLBACK (on_name_activate), self);
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Option name"), -1);
@@ -334,7 +334,7 @@ option_header (FrOptionsPage *self,
     {
       GtkWidget *button = gtk_button_new_from_icon_name (buttons[i].icon);
       gtk_widget_add_css_class (button, "flat");
-      gtk_widget_set_tooltip_text (button, _(buttons[i].tooltip));
+      fr_widget_set_tooltip (button, _(buttons[i].tooltip));
       g_object_set_data (G_OBJECT (button), "fr-page", self);
       g_object_set_data_full (G_OBJECT (button), "fr-option", g_strdup (option->id), g_free);
       g_signal_connect (button, "clicked", G_CALLBACK (on_option_button), (gpointer) buttons[i].action);
@@ -364,7 +364,7 @@ rebuild_table (FrOptionsPage *self)
       gtk_label_set_max_width_chars (GTK_LABEL (header), 12);
       gtk_label_set_justify (GTK_LABEL (header), GTK_JUSTIFY_CENTER);
       gtk_widget_add_css_class (header, "heading");
-      gtk_widget_set_tooltip_text (header, tooltip);
+      fr_widget_set_tooltip (header, tooltip);
       gtk_widget_set_valign (header, GTK_ALIGN_END);
       gtk_grid_attach (GTK_GRID (self->table), header, (int) c + 1, 0, 1, 1);
     }
@@ -383,7 +383,7 @@ rebuild_table (FrOptionsPage *self)
 
           gtk_widget_add_css_class (cell, "flat");
           gtk_widget_add_css_class (cell, "numeric");
-          gtk_widget_set_tooltip_text (cell, tooltip);
+          fr_widget_set_tooltip (cell, tooltip);
           gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, tooltip, -1);
           g_object_set_data_full (G_OBJECT (cell), "fr-option", g_strdup (option->id), g_free);
           g_object_set_data_full (G_OBJECT (cell), "fr-criterion", g_strdup (criterion->id), g_free);
@@ -453,7 +453,7 @@ update_bundle (FrOptionsPage *self)
       gtk_widget_set_valign (bar, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (label, "numeric");
       gtk_widget_add_css_class (label, accepts ? "success" : "error");
-      gtk_widget_set_tooltip_text (label, accepts ? _("Above this stakeholder’s reservation level")
+      fr_widget_set_tooltip (label, accepts ? _("Above this stakeholder’s reservation level")
                                                   : _("Below this stakeholder’s reservation level"));
       gtk_box_append (GTK_BOX (row), name);
       gtk_box_append (GTK_BOX (row), bar);
@@ -497,7 +497,7 @@ rebuild_designer (FrOptionsPage *self)
       FrElement *element = g_ptr_array_index (model->elements, i);
       GtkWidget *check = gtk_check_button_new_with_label (element->name);
 
-      gtk_widget_set_tooltip_text (check, element->description);
+      fr_widget_set_tooltip (check, element->description);
       g_object_set_data_full (G_OBJECT (check), "fr-element", g_strdup (element->id), g_free);
       g_signal_connect (check, "toggled", G_CALLBACK (on_element_toggled), self);
       gtk_flow_box_append (GTK_FLOW_BOX (self->elements_box), check);
@@ -793,7 +793,7 @@ structure_button (FrOptionsPage *self,
 
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (button, tooltip);
+  fr_widget_set_tooltip (button, tooltip);
   g_object_set_data (G_OBJECT (button), "fr-kind", GINT_TO_POINTER (kind));
   g_object_set_data (G_OBJECT (button), "fr-operation", (gpointer) operation);
   g_object_set_data_full (G_OBJECT (button), "fr-id", g_strdup (id), g_free);
@@ -841,7 +841,7 @@ rebuild_structure (FrOptionsPage *self)
           if (kind == FR_EDIT_CRITERION && !((FrCriterion *) item)->is_group)
             {
               GtkWidget *cost = gtk_toggle_button_new_with_label (_("Cost"));
-              gtk_widget_set_tooltip_text (cost, _("Lower is better on this criterion"));
+              fr_widget_set_tooltip (cost, _("Lower is better on this criterion"));
               gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (cost), ((FrCriterion *) item)->direction == FR_DIRECTION_COST);
               gtk_widget_set_valign (cost, GTK_ALIGN_CENTER);
               g_object_set_data_full (G_OBJECT (cost), "fr-id", g_strdup (item[0]), g_free);
@@ -852,7 +852,7 @@ rebuild_structure (FrOptionsPage *self)
             {
               GtkWidget *spin = gtk_spin_button_new_with_range (0, 100, 1);
               gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), ((FrStakeholder *) item)->reservation * 100);
-              gtk_widget_set_tooltip_text (spin, _("Reservation level: the weighted-sum utility in percent below which this stakeholder walks away"));
+              fr_widget_set_tooltip (spin, _("Reservation level: the weighted-sum utility in percent below which this stakeholder walks away"));
               gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Reservation level"), -1);
               gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
               g_object_set_data_full (G_OBJECT (spin), "fr-id", g_strdup (item[0]), g_free);

@@ -14,6 +14,7 @@
 
 #include "fr-weights.h"
 #include "fr-weights-panel.h"
+#include "fr-widgets.h"
 
 typedef struct {
   FrWeightsPanel *panel;
@@ -141,7 +142,7 @@ build_row (FrWeightsPanel *self,
   if (criterion->is_group)
     gtk_widget_add_css_class (name, "heading");
   if (criterion->description != NULL)
-    gtk_widget_set_tooltip_text (name, criterion->description);
+    fr_widget_set_tooltip (name, criterion->description);
 
   spin = gtk_spin_button_new (row->adjustment, 1, 1);
   gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), TRUE);
@@ -155,7 +156,7 @@ build_row (FrWeightsPanel *self,
   gtk_button_set_icon_name (GTK_BUTTON (lock), "changes-allow-symbolic");
   gtk_widget_add_css_class (lock, "flat");
   gtk_widget_set_valign (lock, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (lock, _("Lock this weight while others move"));
+  fr_widget_set_tooltip (lock, _("Lock this weight while others move"));
   lock_label = g_strdup_printf (_("Lock the weight of %s"), criterion->name);
   gtk_accessible_update_property (GTK_ACCESSIBLE (lock), GTK_ACCESSIBLE_PROPERTY_LABEL, lock_label, -1);
   row->lock = GTK_TOGGLE_BUTTON (lock);

@@ -27,3 +27,21 @@ fr_widget_remove_children (GtkWidget *container)
         gtk_widget_unparent (child);
     }
 }
+
+/* GTK asks the display server where the pointer is (several round trips
+ * under X11) whenever a shown widget gets a tooltip, to show it at once if
+ * the pointer is over the widget. A widget not on screen yet cannot be
+ * under the pointer: hidden meanwhile, it skips the question. */
+void
+fr_widget_set_tooltip (GtkWidget  *widget,
+                       const char *text)
+{
+  if (gtk_widget_get_visible (widget) && !gtk_widget_get_mapped (widget))
+    {
+      gtk_widget_set_visible (widget, FALSE);
+      gtk_widget_set_tooltip_text (widget, text);
+      gtk_widget_set_visible (widget, TRUE);
+    }
+  else
+    gtk_widget_set_tooltip_text (widget, text);
+}

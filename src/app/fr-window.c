@@ -292,7 +292,7 @@ rebuild_sources (FrWindow *self)
       if (source->url != NULL || source->note != NULL)
         {
           g_autofree char *tooltip = g_strjoin ("\n", source->url ? source->url : "", source->note ? source->note : "", NULL);
-          gtk_widget_set_tooltip_text (row, g_strstrip (tooltip));
+          fr_widget_set_tooltip (row, g_strstrip (tooltip));
         }
       cited = places->len == 0 ? g_strdup (_("Not cited"))
                                : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Cited once", "Cited %u times", places->len),
@@ -450,7 +450,7 @@ set_tooltip_if_changed (GtkWidget  *widget,
                         const char *text)
 {
   if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) != 0)
-    gtk_widget_set_tooltip_text (widget, text);
+    fr_widget_set_tooltip (widget, text);
 }
 
 static void
@@ -596,7 +596,7 @@ on_playing_changed (FrWindow *self)
 
   gtk_button_set_icon_name (GTK_BUTTON (self->play_button),
                             playing ? "media-playback-pause-symbolic" : "media-playback-start-symbolic");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->play_button),
+  fr_widget_set_tooltip (GTK_WIDGET (self->play_button),
                                playing ? _("Pause") : _("Play Through Time"));
 }
 
@@ -682,7 +682,7 @@ rebuild_layers (FrWindow *self)
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
       gtk_widget_add_css_class (remove, "flat");
       gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-      gtk_widget_set_tooltip_text (remove, _("Remove Layer"));
+      fr_widget_set_tooltip (remove, _("Remove Layer"));
       gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), "win.remove-layer");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (remove), "s", layer->id);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
@@ -1210,7 +1210,7 @@ rebuild_views (FrWindow *self)
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), view->title);
       if (view->notes != NULL)
-        gtk_widget_set_tooltip_text (row, view->notes);
+        fr_widget_set_tooltip (row, view->notes);
       gtk_widget_add_css_class (prefix, "dim-label");
       gtk_widget_add_css_class (prefix, "numeric");
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), prefix);
@@ -1219,7 +1219,7 @@ rebuild_views (FrWindow *self)
           GtkWidget *button = gtk_button_new_from_icon_name (buttons[b].icon);
           gtk_widget_add_css_class (button, "flat");
           gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-          gtk_widget_set_tooltip_text (button, _(buttons[b].tooltip));
+          fr_widget_set_tooltip (button, _(buttons[b].tooltip));
           gtk_actionable_set_action_name (GTK_ACTIONABLE (button), buttons[b].action);
           gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", view->id);
           adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
@@ -1228,7 +1228,7 @@ rebuild_views (FrWindow *self)
         GtkWidget *edit = gtk_button_new_from_icon_name ("document-edit-symbolic");
         gtk_widget_add_css_class (edit, "flat");
         gtk_widget_set_valign (edit, GTK_ALIGN_CENTER);
-        gtk_widget_set_tooltip_text (edit, _("Rename and Edit Notes"));
+        fr_widget_set_tooltip (edit, _("Rename and Edit Notes"));
         g_object_set_data_full (G_OBJECT (edit), "fr-view", g_strdup (view->id), g_free);
         g_signal_connect_object (edit, "clicked", G_CALLBACK (on_view_edit_clicked), self, 0);
         adw_action_row_add_suffix (ADW_ACTION_ROW (row), edit);
@@ -1280,7 +1280,7 @@ create_views_popup (GtkMenuButton *button,
   g_signal_connect_object (self->view_title_entry, "activate", G_CALLBACK (on_add_view_clicked), self, G_CONNECT_SWAPPED);
   gtk_box_append (GTK_BOX (row), GTK_WIDGET (self->view_title_entry));
   add = gtk_button_new_with_mnemonic (_("_Save View"));
-  gtk_widget_set_tooltip_text (add, _("Save what the window shows now as a slide"));
+  fr_widget_set_tooltip (add, _("Save what the window shows now as a slide"));
   gtk_widget_add_css_class (add, "suggested-action");
   g_signal_connect_object (add, "clicked", G_CALLBACK (on_add_view_clicked), self, G_CONNECT_SWAPPED);
   gtk_box_append (GTK_BOX (row), add);
