@@ -314,6 +314,23 @@ chart_split (GtkWidget *window,
   printf ("  %-14s %11s %11.2f ms %11.2f ms\n", "all in view", "", cold_sum, warm_sum);
 }
 
+/* Frontier's window on the bundled scenario at 1920 × 1080, its frames
+ * watched. */
+static GtkWindow *
+open_window (void)
+{
+  FrApplication *app = fr_application_new ();
+  GtkWindow *window;
+
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, NULL);
+  g_application_activate (G_APPLICATION (app));
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  gtk_window_set_default_size (window, 1920, 1080);
+  watch_frames (GTK_WIDGET (window));
+  return window;
+}
+
 typedef struct {
   double action;    /* the action: recompute and chart data */
   double work;      /* the action, then the frame's layout and paint */
@@ -349,22 +366,30 @@ weight_ticks (GtkWindow         *window,
     }
 }
 
-static void
-print_ticks (const char *what,
-             Tick       *ticks,
-             guint       n)
+static double
+tick_median (const Tick *ticks,
+             guint       n,
+             gsize       field)
 {
   g_autofree double *values = g_new (double, n);
 
-#define COLUMN(field) (({ for (guint i = 0; i < n; i++) values[i] = ticks[i].field; }), median (values, n))
+  for (guint i = 0; i < n; i++)
+    values[i] = G_STRUCT_MEMBER (double, &ticks[i], field);
+  return median (values, n);
+}
+
+static void
+print_ticks (const char *what,
+             const Tick *ticks,
+             guint       n)
+{
   printf ("%s (median of %u):\n", what, n);
-  printf ("  action (recompute and chart data):  %7.2f ms\n", COLUMN (action));
-  printf ("  work until painted at 1920x1080:    %7.2f ms\n", COLUMN (work));
-  printf ("  latency to the painted frame:       %7.2f ms\n", COLUMN (latency));
+  printf ("  action (recompute and chart data):  %7.2f ms\n", tick_median (ticks, n, G_STRUCT_OFFSET (Tick, action)));
+  printf ("  work until painted at 1920x1080:    %7.2f ms\n", tick_median (ticks, n, G_STRUCT_OFFSET (Tick, work)));
+  printf ("  latency to the painted frame:       %7.2f ms\n", tick_median (ticks, n, G_STRUCT_OFFSET (Tick, latency)));
   /* What this process's main thread spent on it, whatever else the
    * machine runs meanwhile (the X server's share is not in it). */
-  printf ("  main thread CPU until painted:      %7.2f ms\n", COLUMN (cpu));
-#undef COLUMN
+  printf ("  main thread CPU until painted:      %7.2f ms\n", tick_median (ticks, n, G_STRUCT_OFFSET (Tick, cpu)));
 }
 
 /* The machine's speed swings by a third for seconds at a time, mostly in
@@ -394,20 +419,13 @@ reference_ms (void)
 static int
 live (guint n)
 {
-  FrApplication *app = fr_application_new ();
-  GtkWindow *window;
+  GtkWindow *window = open_window ();
   g_autofree Tick *ticks = g_new0 (Tick, n);
   const char *const drag[] = { "deterrence" };
   /* A different criterion each time: every tick starts a new undo step,
    * as the first tick of a drag does. */
   const char *const starts[] = { "deterrence", "escalation" };
 
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, NULL);
-  g_application_activate (G_APPLICATION (app));
-  window = gtk_application_get_active_window (GTK_APPLICATION (app));
-  gtk_window_set_default_size (window, 1920, 1080);
-  watch_frames (GTK_WIDGET (window));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "analysis");
   settle ();
 
@@ -426,18 +444,11 @@ live (guint n)
 static int
 map_dates (guint n)
 {
-  FrApplication *app = fr_application_new ();
-  GtkWindow *window;
+  GtkWindow *window = open_window ();
   g_autofree double *work = g_new (double, n);
   gint32 days[2] = { 738613, 738614 };   /* 2023-04-03 and 2023-04-04 */
   GtkWidget *timeline;
 
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, NULL);
-  g_application_activate (G_APPLICATION (app));
-  window = gtk_application_get_active_window (GTK_APPLICATION (app));
-  gtk_window_set_default_size (window, 1920, 1080);
-  watch_frames (GTK_WIDGET (window));
   settle ();
   timeline = GTK_WIDGET (g_object_get_data (G_OBJECT (window), "fr-timeline-view"));
   for (guint i = 0; i < n; i++)
