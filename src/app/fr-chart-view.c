@@ -293,11 +293,14 @@ update_picture (FrChartView   *self,
   int band_rows = BAND_HEIGHT * scale;
   guint n_bands = (guint) ((height * scale + band_rows - 1) / band_rows);
   g_autofree GskRenderNode **nodes = g_new (GskRenderNode *, n_bands);
+  GPtrArray *older;
   cairo_t *cr;
 
-  g_ptr_array_set_size (self->retired[1], 0);
-  g_ptr_array_extend_and_steal (self->retired[1], g_steal_pointer (&self->retired[0]));
-  self->retired[0] = g_ptr_array_new_with_free_func ((GDestroyNotify) cairo_surface_destroy);
+  /* The images retired two draws ago go; last draw's move down. */
+  older = self->retired[1];
+  g_ptr_array_set_size (older, 0);
+  self->retired[1] = self->retired[0];
+  self->retired[0] = older;
   if (size != self->canvas_size)
     {
       g_free (self->canvas);
