@@ -455,6 +455,21 @@ fr_chart_draw_message (FrChart    *chart,
                       chart->width * 0.9, chart->theme->muted);
 }
 
+char *
+fr_chart_join (GPtrArray  *items,
+               const char *separator)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      if (i > 0)
+        g_string_append (text, separator);
+      g_string_append (text, g_ptr_array_index (items, i));
+    }
+  return g_string_free (text, FALSE);
+}
+
 double
 fr_chart_margin (FrChart *chart)
 {

@@ -130,6 +130,10 @@ void     fr_chart_draw_text          (FrChart          *chart,
 /* Says in the middle of the chart why there is nothing to draw. */
 void     fr_chart_draw_message       (FrChart          *chart,
                                       const char       *text);
+/* @items (strings) joined by @separator, for the lists in the charts' text
+ * descriptions; the sentence around a list is one translatable string. */
+char    *fr_chart_join               (GPtrArray        *items,
+                                      const char       *separator);
 
 /* The title (and an optional subtitle in muted text) across the top;
  * returns the height it takes, margins included. */

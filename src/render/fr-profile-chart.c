@@ -448,19 +448,17 @@ fr_profile_chart_point (const FrProfileChartData *data,
 char *
 fr_profile_chart_describe (const FrProfileChartData *data)
 {
-  GString *text;
+  const char *title;
+  g_autoptr(GPtrArray) clauses = NULL;
+  g_autofree char *list = NULL;
 
   g_return_val_if_fail (data != NULL, NULL);
 
-  text = g_string_new (data->title != NULL ? data->title : _("Profile"));
+  title = data->title != NULL ? data->title : _("Profile");
   if (data->n_options == 0 || data->n_criteria == 0)
-    {
-      g_string_append (text, _(": no options or criteria to compare."));
-      return g_string_free (text, FALSE);
-    }
-  g_string_append (text, _(": "));
-  /* Translators: how to read the profile chart's values. */
-  g_string_append (text, _("values from 0 (worst) to 1 (best)"));
+    /* Translators: a chart's title, then why it is empty. */
+    return g_strdup_printf (_("%s: no options or criteria to compare."), title);
+  clauses = g_ptr_array_new_with_free_func (g_free);
   for (guint o = 0; o < data->n_options; o++)
     {
       guint best = 0, worst = 0;
@@ -476,14 +474,17 @@ fr_profile_chart_describe (const FrProfileChartData *data)
         }
       high = fr_format_score (value_at (data, o, best), 2);
       low = fr_format_score (value_at (data, o, worst), 2);
-      g_string_append (text, _("; "));
       /* Translators: option, its best criterion and value, its worst
        * criterion and value. */
-      g_string_append_printf (text, _("%s is strongest on %s (%s) and weakest on %s (%s)"),
-                              data->option_names[o] != NULL ? data->option_names[o] : "",
-                              data->criterion_names[best] != NULL ? data->criterion_names[best] : "", high,
-                              data->criterion_names[worst] != NULL ? data->criterion_names[worst] : "", low);
+      g_ptr_array_add (clauses, g_strdup_printf (_("%s is strongest on %s (%s) and weakest on %s (%s)"),
+                                                 data->option_names[o] != NULL ? data->option_names[o] : "",
+                                                 data->criterion_names[best] != NULL ? data->criterion_names[best] : "",
+                                                 high,
+                                                 data->criterion_names[worst] != NULL ? data->criterion_names[worst] : "",
+                                                 low));
     }
-  g_string_append (text, _("."));
-  return g_string_free (text, FALSE);
+  /* Translators: separates longer items of a list in a chart's description. */
+  list = fr_chart_join (clauses, _("; "));
+  /* Translators: the profile chart's title, then one clause per option. */
+  return g_strdup_printf (_("%s: values from 0 (worst) to 1 (best); %s."), title, list);
 }

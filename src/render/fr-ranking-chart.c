@@ -483,28 +483,28 @@ fr_ranking_chart_bar_rect (const FrRankingChartData *data,
 char *
 fr_ranking_chart_describe (const FrRankingChartData *data)
 {
-  GString *text;
+  const char *title;
+  g_autoptr(GPtrArray) places = NULL;
+  g_autofree char *list = NULL;
 
   g_return_val_if_fail (data != NULL, NULL);
 
-  text = g_string_new (data->title != NULL ? data->title : _("Ranking"));
+  title = data->title != NULL ? data->title : _("Ranking");
   if (data->n_options == 0)
-    {
-      g_string_append (text, _(": no options to rank."));
-      return g_string_free (text, FALSE);
-    }
-  g_string_append (text, _(": "));
+    /* Translators: a chart's title, then why it is empty. */
+    return g_strdup_printf (_("%s: no options to rank."), title);
+  places = g_ptr_array_new_with_free_func (g_free);
   for (guint r = 0; r < data->n_options; r++)
     {
       guint o = option_at (data, r);
       g_autofree char *score = fr_format_score (data->scores[o], data->decimals);
 
-      if (r > 0)
-        g_string_append (text, _(", "));
       /* Translators: one place in a spoken ranking: rank, option, score. */
-      g_string_append_printf (text, _("%u. %s %s"), r + 1, data->option_names[o] != NULL ? data->option_names[o] : "",
-                              score);
+      g_ptr_array_add (places, g_strdup_printf (_("%u. %s %s"), r + 1,
+                                                data->option_names[o] != NULL ? data->option_names[o] : "", score));
     }
-  g_string_append (text, _("."));
-  return g_string_free (text, FALSE);
+  /* Translators: separates the items of a list in a chart's description. */
+  list = fr_chart_join (places, _(", "));
+  /* Translators: a chart's title, then what it shows. */
+  return g_strdup_printf (_("%s: %s."), title, list);
 }

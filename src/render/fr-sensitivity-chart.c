@@ -447,62 +447,70 @@ fr_sensitivity_chart_bar_rect (const FrSensitivityChartData *data,
 char *
 fr_sensitivity_chart_describe (const FrSensitivityChartData *data)
 {
-  GString *text;
+  const char *title, *who, *leader;
   g_autofree guint *order = NULL;
   g_autofree char *score = NULL;
-  const char *who, *leader;
+  g_autoptr(GPtrArray) swings = NULL;
+  g_autoptr(GPtrArray) ranges = NULL;
+  g_autofree char *swing_list = NULL;
+  g_autofree char *range_list = NULL;
 
   g_return_val_if_fail (data != NULL, NULL);
 
-  text = g_string_new (data->title != NULL ? data->title : _("Sensitivity"));
+  title = data->title != NULL ? data->title : _("Sensitivity");
   if (data->n_criteria == 0)
-    {
-      g_string_append (text, _(": no criteria to weigh."));
-      return g_string_free (text, FALSE);
-    }
+    /* Translators: a chart's title, then why it is empty. */
+    return g_strdup_printf (_("%s: no criteria to weigh."), title);
   who = data->option_name != NULL ? data->option_name : "";
   leader = data->leader_name != NULL ? data->leader_name : who;
   order = fr_sensitivity_chart_row_order (data);
   score = fr_format_score (data->score, data->decimals);
-  g_string_append (text, _(": "));
-  /* Translators: start of the tornado description: option and its score. */
-  g_string_append_printf (text, _("the score of %s (now %s) moves most with the weight of "), who, score);
+  swings = g_ptr_array_new_with_free_func (g_free);
   for (guint row = 0; row < data->n_criteria; row++)
     {
       guint c = order[row];
       g_autofree char *low = fr_format_score (data->score_low[c], data->decimals);
       g_autofree char *high = fr_format_score (data->score_high[c], data->decimals);
 
-      if (row > 0)
-        g_string_append (text, _(", then "));
       /* Translators: criterion, then the score at the lowest and at the
        * highest weight of the swing. */
-      g_string_append_printf (text, _("%s (%s to %s)"), data->criterion_names[c] != NULL ? data->criterion_names[c] : "",
-                              low, high);
+      g_ptr_array_add (swings, g_strdup_printf (_("%s (%s to %s)"),
+                                                data->criterion_names[c] != NULL ? data->criterion_names[c] : "",
+                                                low, high));
     }
-  g_string_append (text, _(". "));
-  /* Translators: start of the stability description: the leading option. */
-  g_string_append_printf (text, _("%s stays first while the weight of "), leader);
+  ranges = g_ptr_array_new_with_free_func (g_free);
   for (guint c = 0; c < data->n_criteria; c++)
     {
       g_autofree char *low = fr_format_weight (data->stable_low[c]);
       g_autofree char *high = fr_format_weight (data->stable_high[c]);
       g_autofree char *now = fr_format_weight (data->weight[c]);
+      g_autofree char *below = NULL;
+      g_autofree char *above = NULL;
 
-      if (c > 0)
-        g_string_append (text, _(", "));
-      /* Translators: criterion, lowest and highest stable weight, current
-       * weight. */
-      g_string_append_printf (text, _("%s is from %s to %s (now %s"),
-                              data->criterion_names[c] != NULL ? data->criterion_names[c] : "", low, high, now);
       if (data->low_rival[c] != NULL)
-        /* Translators: who leads when the weight falls below the interval. */
-        g_string_append_printf (text, _("; below, %s leads"), data->low_rival[c]);
+        /* Translators: who leads when the weight falls below the interval;
+         * it follows the current weight inside the brackets. */
+        below = g_strdup_printf (_("; below, %s leads"), data->low_rival[c]);
       if (data->high_rival[c] != NULL)
-        /* Translators: who leads when the weight rises above the interval. */
-        g_string_append_printf (text, _("; above, %s leads"), data->high_rival[c]);
-      g_string_append (text, _(")"));
+        /* Translators: who leads when the weight rises above the interval;
+         * it follows the current weight inside the brackets. */
+        above = g_strdup_printf (_("; above, %s leads"), data->high_rival[c]);
+      /* Translators: criterion, lowest and highest stable weight, current
+       * weight, then who leads below and above (each may be empty). */
+      g_ptr_array_add (ranges, g_strdup_printf (_("%s is from %s to %s (now %s%s%s)"),
+                                                data->criterion_names[c] != NULL ? data->criterion_names[c] : "",
+                                                low, high, now, below != NULL ? below : "",
+                                                above != NULL ? above : ""));
     }
-  g_string_append (text, _("."));
-  return g_string_free (text, FALSE);
+  /* Translators: separates the criteria in the order their weight moves
+   * the score most. */
+  swing_list = fr_chart_join (swings, _(", then "));
+  /* Translators: separates the items of a list in a chart's description. */
+  range_list = fr_chart_join (ranges, _(", "));
+  /* Translators: the sensitivity chart's title; the option, its score and
+   * the criteria whose weights move it most; the leading option and the
+   * weights over which it stays first. */
+  return g_strdup_printf (_("%s: the score of %s (now %s) moves most with the weight of %s. "
+                            "%s stays first while the weight of %s."),
+                          title, who, score, swing_list, leader, range_list);
 }

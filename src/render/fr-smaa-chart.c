@@ -391,39 +391,50 @@ fr_smaa_chart_cell_rect (const FrSmaaChartData *data,
 char *
 fr_smaa_chart_describe (const FrSmaaChartData *data)
 {
-  GString *text;
+  const char *title;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autofree char *list = NULL;
   g_autofree char *caption = NULL;
 
   g_return_val_if_fail (data != NULL, NULL);
 
-  text = g_string_new (data->title != NULL ? data->title : _("Rank acceptability"));
+  title = data->title != NULL ? data->title : _("Rank acceptability");
   if (data->n_options == 0)
-    {
-      g_string_append (text, _(": no options to rank."));
-      return g_string_free (text, FALSE);
-    }
-  g_string_append (text, _(": "));
+    /* Translators: a chart's title, then why it is empty. */
+    return g_strdup_printf (_("%s: no options to rank."), title);
+  rows = g_ptr_array_new_with_free_func (g_free);
   for (guint row = 0; row < data->n_options; row++)
     {
       guint o = option_on_row (data, row);
+      g_autoptr(GPtrArray) ranks = g_ptr_array_new_with_free_func (g_free);
+      g_autofree char *rank_list = NULL;
+      char *item;
 
-      if (row > 0)
-        g_string_append (text, _("; "));
-      g_string_append (text, data->option_names[o] != NULL ? data->option_names[o] : "");
       for (guint r = 0; r < data->n_options; r++)
         {
           g_autofree char *share = fr_format_weight (acceptability (data, o, r));
           /* Translators: a rank and the share of samples with that rank. */
-          g_string_append_printf (text, _("%s rank %u %s"), r == 0 ? _(":") : _(","), r + 1, share);
+          g_ptr_array_add (ranks, g_strdup_printf (_("rank %u %s"), r + 1, share));
         }
+      /* Translators: separates the items of a list in a chart's description. */
+      rank_list = fr_chart_join (ranks, _(", "));
+      /* Translators: an option, then its shares of each rank. */
+      item = g_strdup_printf (_("%s: %s"), data->option_names[o] != NULL ? data->option_names[o] : "", rank_list);
       if (isfinite (data->confidence[o]))
         {
           g_autofree char *confidence = fr_format_weight (data->confidence[o]);
-          /* Translators: the confidence factor of an option, a percentage. */
-          g_string_append_printf (text, _(", confidence %s"), confidence);
+          g_autofree char *shares = item;
+
+          /* Translators: an option's shares of each rank, then its
+           * confidence factor, a percentage. */
+          item = g_strdup_printf (_("%s, confidence %s"), shares, confidence);
         }
+      g_ptr_array_add (rows, item);
     }
+  /* Translators: separates longer items of a list in a chart's description. */
+  list = fr_chart_join (rows, _("; "));
   caption = fr_smaa_chart_caption (data);
-  g_string_append_printf (text, _(". %s."), caption);
-  return g_string_free (text, FALSE);
+  /* Translators: the chart's title, each option's rank shares, then how
+   * many samples they come from. */
+  return g_strdup_printf (_("%s: %s. %s."), title, list, caption);
 }

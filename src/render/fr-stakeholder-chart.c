@@ -446,55 +446,72 @@ fr_stakeholder_chart_bar_rect (const FrStakeholderChartData *data,
   return TRUE;
 }
 
+/* "Nash bargaining choice: X." or that there is none. */
+static char *
+describe_nash (int                nash,
+               guint              n_options,
+               const char *const *option_names)
+{
+  if (nash >= 0 && (guint) nash < n_options)
+    return g_strdup_printf (_("Nash bargaining choice: %s."), name_or_empty (option_names[nash]));
+  return g_strdup (_("There is no Nash bargaining choice."));
+}
+
 char *
 fr_stakeholder_chart_describe (const FrStakeholderChartData *data)
 {
-  GString *text;
-  gboolean any = FALSE;
+  const char *title;
+  g_autoptr(GPtrArray) stakeholders = NULL;
+  g_autoptr(GPtrArray) agreed = NULL;
+  g_autofree char *list = NULL;
+  g_autofree char *agreement = NULL;
+  g_autofree char *nash = NULL;
 
   g_return_val_if_fail (data != NULL, NULL);
 
-  text = g_string_new (data->title != NULL ? data->title : _("Stakeholders"));
+  title = data->title != NULL ? data->title : _("Stakeholders");
   if (data->n_options == 0 || data->n_stakeholders == 0)
-    {
-      g_string_append (text, _(": no stakeholders or options to compare."));
-      return g_string_free (text, FALSE);
-    }
-  g_string_append (text, _(": "));
+    /* Translators: a chart's title, then why it is empty. */
+    return g_strdup_printf (_("%s: no stakeholders or options to compare."), title);
+  stakeholders = g_ptr_array_new_with_free_func (g_free);
   for (guint s = 0; s < data->n_stakeholders; s++)
     {
       g_autofree char *reservation = fr_format_score (data->reservation[s], data->decimals);
+      g_autoptr(GPtrArray) utilities = g_ptr_array_new_with_free_func (g_free);
+      g_autofree char *utility_list = NULL;
 
-      if (s > 0)
-        g_string_append (text, _("; "));
-      /* Translators: a stakeholder and its reservation level, then a list
-       * of options with their utilities follows. */
-      g_string_append_printf (text, _("%s (reservation level %s):"), name_or_empty (data->stakeholder_names[s]),
-                              reservation);
       for (guint o = 0; o < data->n_options; o++)
         {
           g_autofree char *u = fr_format_score (data->utility[(gsize) s * data->n_options + o], data->decimals);
-          g_string_append (text, o == 0 ? " " : _(", "));
           /* Translators: an option and its utility. */
-          g_string_append_printf (text, _("%s %s"), name_or_empty (data->option_names[o]), u);
+          g_ptr_array_add (utilities, g_strdup_printf (_("%s %s"), name_or_empty (data->option_names[o]), u));
         }
+      /* Translators: separates the items of a list in a chart's description. */
+      utility_list = fr_chart_join (utilities, _(", "));
+      /* Translators: a stakeholder, its reservation level, then each
+       * option with its utility. */
+      g_ptr_array_add (stakeholders, g_strdup_printf (_("%s (reservation level %s): %s"),
+                                                      name_or_empty (data->stakeholder_names[s]), reservation,
+                                                      utility_list));
     }
-  g_string_append (text, _(". "));
+  /* Translators: separates longer items of a list in a chart's description. */
+  list = fr_chart_join (stakeholders, _("; "));
+  agreed = g_ptr_array_new ();
   for (guint o = 0; o < data->n_options; o++)
     if (data->in_zopa[o])
-      {
-        g_string_append (text, any ? _(", ") : _("Acceptable to every stakeholder: "));
-        g_string_append (text, name_or_empty (data->option_names[o]));
-        any = TRUE;
-      }
-  if (!any)
-    g_string_append (text, _("No option is acceptable to every stakeholder"));
-  g_string_append (text, _(". "));
-  if (data->nash >= 0 && (guint) data->nash < data->n_options)
-    g_string_append_printf (text, _("Nash bargaining choice: %s."), name_or_empty (data->option_names[data->nash]));
+      g_ptr_array_add (agreed, (gpointer) name_or_empty (data->option_names[o]));
+  if (agreed->len > 0)
+    {
+      /* Translators: separates the items of a list in a chart's description. */
+      g_autofree char *names = fr_chart_join (agreed, _(", "));
+      agreement = g_strdup_printf (_("Acceptable to every stakeholder: %s."), names);
+    }
   else
-    g_string_append (text, _("There is no Nash bargaining choice."));
-  return g_string_free (text, FALSE);
+    agreement = g_strdup (_("No option is acceptable to every stakeholder."));
+  nash = describe_nash (data->nash, data->n_options, (const char *const *) data->option_names);
+  /* Translators: the chart's title and each stakeholder's utilities, then
+   * two sentences: the options all accept, and the Nash bargaining choice. */
+  return g_strdup_printf (_("%s: %s. %s %s"), title, list, agreement, nash);
 }
 
 /* -------------------------------------------------------------------- */
@@ -860,31 +877,31 @@ fr_scatter_chart_point (const FrScatterChartData *data,
 char *
 fr_scatter_chart_describe (const FrScatterChartData *data)
 {
-  GString *text;
+  const char *title;
   g_autofree guint *front = NULL;
   guint n_front = 0;
   g_autofree char *rx = NULL;
   g_autofree char *ry = NULL;
+  g_autoptr(GPtrArray) points = NULL;
+  g_autofree char *point_list = NULL;
+  g_autofree char *pareto = NULL;
+  g_autofree char *nash = NULL;
 
   g_return_val_if_fail (data != NULL, NULL);
 
-  text = g_string_new (data->title != NULL ? data->title : _("Two stakeholders"));
-  g_string_append (text, _(": "));
+  title = data->title != NULL ? data->title : _("Two stakeholders");
   rx = fr_format_score (data->x_reservation, data->decimals);
   ry = fr_format_score (data->y_reservation, data->decimals);
-  /* Translators: the two stakeholders and their reservation levels. */
-  g_string_append_printf (text, _("utility for %s across, reservation level %s; utility for %s up, reservation level %s. "),
-                          name_or_empty (data->x_name), rx, name_or_empty (data->y_name), ry);
+  points = g_ptr_array_new_with_free_func (g_free);
   for (guint o = 0; o < data->n_options; o++)
     {
       g_autofree char *x = fr_format_score (data->x[o], data->decimals);
       g_autofree char *y = fr_format_score (data->y[o], data->decimals);
-      if (o > 0)
-        g_string_append (text, _("; "));
       /* Translators: an option and its utilities for the two stakeholders. */
-      g_string_append_printf (text, _("%s: %s and %s"), name_or_empty (data->option_names[o]), x, y);
+      g_ptr_array_add (points, g_strdup_printf (_("%s: %s and %s"), name_or_empty (data->option_names[o]), x, y));
     }
-  g_string_append (text, _(". "));
+  /* Translators: separates longer items of a list in a chart's description. */
+  point_list = fr_chart_join (points, _("; "));
   front = g_new (guint, MAX (data->n_options, 1));
   for (guint o = 0; o < data->n_options; o++)
     if (data->pareto[o])
@@ -892,18 +909,23 @@ fr_scatter_chart_describe (const FrScatterChartData *data)
   g_qsort_with_data (front, (gint) n_front, sizeof (guint), compare_x, (gpointer) data);
   if (n_front > 0)
     {
-      g_string_append (text, _("Pareto front: "));
+      g_autoptr(GPtrArray) names = g_ptr_array_new ();
+      g_autofree char *name_list = NULL;
+
       for (guint i = 0; i < n_front; i++)
-        {
-          if (i > 0)
-            g_string_append (text, _(", "));
-          g_string_append (text, name_or_empty (data->option_names[front[i]]));
-        }
-      g_string_append (text, _(". "));
+        g_ptr_array_add (names, (gpointer) name_or_empty (data->option_names[front[i]]));
+      /* Translators: separates the items of a list in a chart's description. */
+      name_list = fr_chart_join (names, _(", "));
+      /* Translators: the options on the Pareto front, left to right;
+       * another sentence follows. */
+      pareto = g_strdup_printf (_("Pareto front: %s. "), name_list);
     }
-  if (data->nash >= 0 && (guint) data->nash < data->n_options)
-    g_string_append_printf (text, _("Nash bargaining choice: %s."), name_or_empty (data->option_names[data->nash]));
-  else
-    g_string_append (text, _("There is no Nash bargaining choice."));
-  return g_string_free (text, FALSE);
+  nash = describe_nash (data->nash, data->n_options, (const char *const *) data->option_names);
+  /* Translators: the chart's title; the two stakeholders and their
+   * reservation levels; each option's two utilities; then the Pareto
+   * front (a sentence, or nothing) and the Nash bargaining choice. */
+  return g_strdup_printf (_("%s: utility for %s across, reservation level %s; utility for %s up, reservation level %s. "
+                            "%s. %s%s"),
+                          title, name_or_empty (data->x_name), rx, name_or_empty (data->y_name), ry, point_list,
+                          pareto != NULL ? pareto : "", nash);
 }
