@@ -295,43 +295,9 @@ fr_history_get_redo_label (FrHistory *self)
   return step ? step->label : NULL;
 }
 
-/* travel() for a step holding one stakeholder's weights: only they change,
- * and the document says so, so views keep everything else. */
-static gboolean
-travel_weights (FrHistory  *self,
-                GQueue     *from,
-                GQueue     *to,
-                GError    **error)
-{
-  FrStep *step = g_queue_peek_head (from);
-  FrStakeholder *stakeholder = fr_model_find_stakeholder (fr_document_get_model (self->document), step->weights->id);
-  FrStep *back;
-
-  /* Steps are taken back in order, so the stakeholder is there unless an
-   * edit bypassed the history. */
-  if (stakeholder == NULL)
-    {
-      g_set_error (error, FR_ERROR, FR_ERROR_INVALID,
-                   _("The weights of stakeholder “%s” cannot be restored: it is no longer in the document."),
-                   step->weights->id);
-      return FALSE;
-    }
-  back = capture_weights (self, step->label, step->weights->id);
-  g_queue_pop_head (from);
-  g_queue_push_head (to, back);
-  fr_weights_copy (stakeholder, step->weights);
-  self->generation = step->generation;
-  step_free (step);
-  g_clear_pointer (&self->last_merge_key, g_free);
-
-  fr_document_changed (self->document, FR_CHANGE_WEIGHTS);
-  fr_document_set_modified (self->document, self->generation != self->saved_generation);
-  notify_state (self);
-  return TRUE;
-}
-
 /* Moves one step from @from to @to: the document takes the step's state,
- * and @to gets the state it had. */
+ * and @to gets the state it had. A step of one stakeholder's weights
+ * changes only those, and the document says so, so views keep the rest. */
 static gboolean
 travel (FrHistory  *self,
         GQueue     *from,
@@ -339,33 +305,55 @@ travel (FrHistory  *self,
         GError    **error)
 {
   FrStep *step = g_queue_peek_head (from);
+  FrStakeholder *stakeholder = NULL;
+  FrModel *model = NULL;
   FrStep *back;
-  FrModel *model;
 
   if (step == NULL)
     return FALSE;
   if (step->weights != NULL)
-    return travel_weights (self, from, to, error);
-  back = capture (self, step->label);
-  if (back == NULL)
     {
-      g_set_error_literal (error, FR_ERROR, FR_ERROR_INVALID,
-                           _("The document could not be recorded for undo."));
-      return FALSE;
+      /* Steps are taken back in order, so the stakeholder is there unless
+       * an edit bypassed the history. */
+      stakeholder = fr_model_find_stakeholder (fr_document_get_model (self->document), step->weights->id);
+      if (stakeholder == NULL)
+        {
+          g_set_error (error, FR_ERROR, FR_ERROR_INVALID,
+                       _("The weights of stakeholder “%s” cannot be restored: it is no longer in the document."),
+                       step->weights->id);
+          return FALSE;
+        }
+      back = capture_weights (self, step->label, step->weights->id);
     }
-  model = fr_xml_load_bytes (step->bytes, NULL, error);
-  if (model == NULL)
+  else
     {
-      step_free (back);
-      return FALSE;
+      back = capture (self, step->label);
+      if (back == NULL)
+        {
+          g_set_error_literal (error, FR_ERROR, FR_ERROR_INVALID,
+                               _("The document could not be recorded for undo."));
+          return FALSE;
+        }
+      model = fr_xml_load_bytes (step->bytes, NULL, error);
+      if (model == NULL)
+        {
+          step_free (back);
+          return FALSE;
+        }
     }
   g_queue_pop_head (from);
   g_queue_push_head (to, back);
   self->generation = step->generation;
-  step_free (step);
   g_clear_pointer (&self->last_merge_key, g_free);
 
-  fr_document_replace_model (self->document, model);
+  if (model != NULL)
+    fr_document_replace_model (self->document, model);
+  else
+    {
+      fr_weights_copy (stakeholder, step->weights);
+      fr_document_changed (self->document, FR_CHANGE_WEIGHTS);
+    }
+  step_free (step);
   fr_document_set_modified (self->document, self->generation != self->saved_generation);
   notify_state (self);
   return TRUE;
