@@ -2308,6 +2308,34 @@ fr_window_dispose (GObject *object)
   G_OBJECT_CLASS (fr_window_parent_class)->dispose (object);
 }
 
+/* Tooltips of the template's widgets, given in code: GtkBuilder would set
+ * them on shown widgets, each costing round trips to the display server
+ * (see fr_widget_set_tooltip()). */
+static const struct {
+  const char *id;
+  gboolean has_field;         /* bound to a field of FrWindow already */
+  const char *tooltip;
+} template_tooltips[] = {
+  { "open_button", FALSE, N_("Open a Document") },
+  { "save_button", FALSE, N_("Save") },
+  { "undo_button", FALSE, N_("Undo") },
+  { "redo_button", FALSE, N_("Redo") },
+  { "primary_menu_button", TRUE, N_("Main Menu") },
+  { "slides_button", TRUE, N_("Saved Views") },
+  { "presentation_button", FALSE, N_("Present") },
+  { "method_dropdown", TRUE, N_("Decision Method") },
+  { "stakeholder_dropdown", TRUE, N_("Stakeholder Whose Weights Are Edited") },
+  { "weights_menu_button", TRUE, N_("Weight Options") },
+  { "zoom_in_button", FALSE, N_("Zoom In") },
+  { "zoom_out_button", FALSE, N_("Zoom Out") },
+  { "whole_frontier_button", FALSE, N_("Show the Whole Frontier") },
+  { "close_details_button", FALSE, N_("Close Details") },
+  { "play_button", TRUE, N_("Play Through Time") },
+  { "map_export_button", TRUE, N_("Export the Map or the Timeline") },
+  { "layers_button", FALSE, N_("Map Layers") },
+  { "projection_dropdown", TRUE, N_("Option Whose Projection the Map Shows After the Ceasefire") },
+};
+
 static void
 fr_window_class_init (FrWindowClass *klass)
 {
@@ -2339,6 +2367,9 @@ fr_window_class_init (FrWindowClass *klass)
   g_type_ensure (GTK_TYPE_STRING_LIST);
   g_type_ensure (GTK_TYPE_TOGGLE_BUTTON);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/frontierdesk/Frontier/fr-window.ui");
+  for (guint i = 0; i < G_N_ELEMENTS (template_tooltips); i++)
+    if (!template_tooltips[i].has_field)
+      gtk_widget_class_bind_template_child_full (widget_class, template_tooltips[i].id, FALSE, 0);
   gtk_widget_class_bind_template_child (widget_class, FrWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, FrWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, FrWindow, stakeholder_dropdown);
@@ -2422,6 +2453,10 @@ fr_window_init (FrWindow *self)
   g_autoptr(FrDocument) document = fr_document_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  for (guint i = 0; i < G_N_ELEMENTS (template_tooltips); i++)
+    fr_widget_set_tooltip (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self), FR_TYPE_WINDOW,
+                                                                      template_tooltips[i].id)),
+                           _(template_tooltips[i].tooltip));
 
   self->ranking_rows = g_ptr_array_new_with_free_func ((GDestroyNotify) ranking_row_free);
   self->option_css = gtk_css_provider_new ();
