@@ -28,6 +28,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "bench-common.h"
 #include "fr-application.h"
 #include "fr-chart-view.h"
 #include "fr-window.h"
@@ -39,7 +40,6 @@ static gint64 paint_end;
 static double paint_end_cpu;
 static gboolean painted;
 
-static double thread_cpu_ms (void);
 
 static void
 on_layout (GdkFrameClock *clock,
@@ -54,7 +54,7 @@ on_after_paint (GdkFrameClock *clock,
                 gpointer       user_data)
 {
   paint_end = g_get_monotonic_time ();
-  paint_end_cpu = thread_cpu_ms ();
+  paint_end_cpu = bench_cpu_ms ();
   if (first_paint == 0)
     first_paint = paint_end;
   painted = TRUE;
@@ -170,22 +170,6 @@ startup_child (const char *what)
   return 0;
 }
 
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return (x > y) - (x < y);
-}
-
-static double
-median (double *values,
-        guint   n)
-{
-  qsort (values, n, sizeof (double), compare_doubles);
-  return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
-}
-
 static double
 spawn_startup (const char *self_path,
                const char *what)
@@ -211,20 +195,11 @@ startup (const char *self_path)
       adwaita[i] = spawn_startup (self_path, "adwaita");
       frontier[i] = spawn_startup (self_path, "frontier");
     }
-  printf ("first frame, bare GtkWindow:            %8.1f ms (median of %d)\n", median (minimal, RUNS), RUNS);
-  printf ("first frame, empty AdwApplicationWindow:%8.1f ms (median of %d)\n", median (adwaita, RUNS), RUNS);
-  printf ("first frame, Frontier with the scenario: %8.1f ms (median of %d)\n", median (frontier, RUNS), RUNS);
-  printf ("difference:                              %8.1f ms\n", median (frontier, RUNS) - median (minimal, RUNS));
+  printf ("first frame, bare GtkWindow:            %8.1f ms (median of %d)\n", bench_median (minimal, RUNS), RUNS);
+  printf ("first frame, empty AdwApplicationWindow:%8.1f ms (median of %d)\n", bench_median (adwaita, RUNS), RUNS);
+  printf ("first frame, Frontier with the scenario: %8.1f ms (median of %d)\n", bench_median (frontier, RUNS), RUNS);
+  printf ("difference:                              %8.1f ms\n", bench_median (frontier, RUNS) - bench_median (minimal, RUNS));
   return 0;
-}
-
-static double
-thread_cpu_ms (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
-  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
 }
 
 static void
@@ -258,15 +233,15 @@ time_draw (FrChartView *view,
 
       if (cold)
         fr_chart_text_cache_clear ();
-      start = thread_cpu_ms ();
+      start = bench_cpu_ms ();
       cr = cairo_create (surface);
       fr_chart_view_draw (view, cr, width, height, fr_theme_get (FR_THEME_LIGHT));
       cairo_destroy (cr);
       cairo_surface_flush (surface);
-      times[r] = thread_cpu_ms () - start;
+      times[r] = bench_cpu_ms () - start;
     }
   cairo_surface_destroy (surface);
-  result = median (times, n);
+  result = bench_median (times, n);
   return result;
 }
 
@@ -353,7 +328,7 @@ weight_ticks (GtkWindow         *window,
       double start_cpu;
 
       layout_start = 0;
-      start_cpu = thread_cpu_ms ();
+      start_cpu = bench_cpu_ms ();
       start = g_get_monotonic_time ();
       gtk_widget_activate_action (GTK_WIDGET (window), "win.set-weight", "(sd)", criteria[i % n_criteria],
                                   (i / n_criteria) % 2 ? 0.18 : 0.30);
@@ -375,7 +350,7 @@ tick_median (const Tick *ticks,
 
   for (guint i = 0; i < n; i++)
     values[i] = G_STRUCT_MEMBER (double, &ticks[i], field);
-  return median (values, n);
+  return bench_median (values, n);
 }
 
 static void
@@ -407,11 +382,11 @@ reference_ms (void)
   memset (to, 2, size);
   for (int run = 0; run < 5; run++)
     {
-      double start = thread_cpu_ms ();
+      double start = bench_cpu_ms ();
 
       for (int i = 0; i < 8; i++)
         memcpy (i % 2 ? from : to, i % 2 ? to : from, size);
-      best = MIN (best, thread_cpu_ms () - start);
+      best = MIN (best, bench_cpu_ms () - start);
     }
   return best;
 }
@@ -460,7 +435,7 @@ map_dates (guint n)
       wait_for_paint ();
       work[i] = (paint_end - start) / 1000.0;
     }
-  printf ("change of date, until the map is painted at 1920x1080: %7.2f ms (median of %u)\n", median (work, n), n);
+  printf ("change of date, until the map is painted at 1920x1080: %7.2f ms (median of %u)\n", bench_median (work, n), n);
   gtk_window_destroy (window);
   return 0;
 }

@@ -26,6 +26,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "bench-common.h"
 #include "fr-chart-common.h"
 #include "fr-profile-chart.h"
 #include "fr-ranking-chart.h"
@@ -40,24 +41,6 @@
 #define N_STAKEHOLDERS 5
 
 static guint runs = 100;
-
-static double
-cpu_ms (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
-  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
-static int
-compare_double (const void *a,
-                const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
 
 static guint64 state = 88172645463325252u;
 
@@ -109,15 +92,14 @@ time_render (RenderFunc     render,
 
       if (cold)
         fr_chart_text_cache_clear ();
-      start = cpu_ms ();
+      start = bench_cpu_ms ();
       cr = cairo_create (surface);
       render (cr, data, WIDTH, HEIGHT, theme);
       cairo_destroy (cr);
       cairo_surface_flush (surface);
-      times[r] = cpu_ms () - start;
+      times[r] = bench_cpu_ms () - start;
     }
-  qsort (times, runs, sizeof (double), compare_double);
-  result = times[runs / 2];
+  result = bench_median (times, runs);
   cairo_surface_destroy (surface);
   g_free (times);
   return result;
@@ -134,12 +116,11 @@ time_hit (HitFunc        hit_test,
 
   for (guint r = 0; r < runs; r++)
     {
-      double start = cpu_ms ();
+      double start = bench_cpu_ms ();
       hit_test (data, WIDTH, HEIGHT, theme, WIDTH * 0.5, HEIGHT * 0.4, &hit);
-      times[r] = cpu_ms () - start;
+      times[r] = bench_cpu_ms () - start;
     }
-  qsort (times, runs, sizeof (double), compare_double);
-  result = times[runs / 2];
+  result = bench_median (times, runs);
   g_free (times);
   return result;
 }

@@ -32,6 +32,7 @@
 
 #include <glib/gstdio.h>
 
+#include "bench-common.h"
 #include "fr-bundles.h"
 #include "fr-matrix.h"
 #include "fr-promethee.h"
@@ -42,32 +43,6 @@
 #include "fr-xml.h"
 
 static guint runs = 15;
-
-static double
-cpu_ms (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
-  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
-static int
-compare_double (const void *a,
-                const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median (double *times,
-        guint   n)
-{
-  qsort (times, n, sizeof (double), compare_double);
-  return times[n / 2];
-}
 
 /* A reproducible generator for the test data (not the SMAA one). */
 static guint64 data_state = 88172645463325252u;
@@ -175,24 +150,24 @@ bench_methods (guint n,
       /* Enough calls per run to last about 2 ms. */
       for (;;)
         {
-          double start = cpu_ms (), elapsed;
+          double start = bench_cpu_ms (), elapsed;
 
           for (guint r = 0; r < repeat; r++)
             recompute (matrix, weights, method, scratch, values, stability, bars);
-          elapsed = cpu_ms () - start;
+          elapsed = bench_cpu_ms () - start;
           if (elapsed >= 2.0 || repeat >= (1u << 24))
             break;
           repeat *= 2;
         }
       for (guint run = 0; run < runs; run++)
         {
-          double start = cpu_ms ();
+          double start = bench_cpu_ms ();
 
           for (guint r = 0; r < repeat; r++)
             recompute (matrix, weights, method, scratch, values, stability, bars);
-          times[run] = (cpu_ms () - start) / repeat;
+          times[run] = (bench_cpu_ms () - start) / repeat;
         }
-      per_call = median (times, runs);
+      per_call = bench_median (times, runs);
       if (per_call < 0.1)
         printf ("%-28s %4u × %-3u %10.2f µs\n", method_names[method], n, m, per_call * 1000.0);
       else
@@ -276,18 +251,18 @@ bench_smaa (const FrMatrix *matrix,
       fr_smaa_params_init (&params);
       params.n_samples = samples;
       params.seed = run + 1;
-      start = cpu_ms ();
+      start = bench_cpu_ms ();
       smaa = fr_smaa_new (matrix, &params, NULL);
       fr_smaa_run (smaa, NULL, NULL);
       for (guint o = 0; o < matrix->n_options; o++)
         fr_smaa_get_confidence (smaa, o);
-      times[run] = cpu_ms () - start;
+      times[run] = bench_cpu_ms () - start;
       if (first != NULL)
         for (guint o = 0; o < matrix->n_options; o++)
           first[o] = fr_smaa_get_acceptability (smaa, o, 0);
       fr_smaa_free (smaa);
     }
-  return median (times, runs);
+  return bench_median (times, runs);
 }
 
 static double
@@ -362,11 +337,11 @@ bench_smaa_all (void)
   fast10k = bench_smaa (matrix, 10000, NULL);
   for (guint run = 0; run < MAX (runs / 3, 3); run++)
     {
-      double start = cpu_ms ();
+      double start = bench_cpu_ms ();
       naive_smaa (values, 10, 12, 100000, naive_acceptability, naive_central);
-      times[run] = cpu_ms () - start;
+      times[run] = bench_cpu_ms () - start;
     }
-  naive = median (times, MAX (runs / 3, 3));
+  naive = bench_median (times, MAX (runs / 3, 3));
   numpy_ms = run_numpy (values, 10, 12, 100000, numpy_first);
 
   printf ("%-28s %4u × %-3u %10.3f ms\n", "SMAA-2, 100 000 samples", 10, 12, fast100k);
@@ -480,33 +455,33 @@ bench_bundles (guint n_elements)
 
   for (guint run = 0; run < runs; run++)
     {
-      double start = cpu_ms ();
+      double start = bench_cpu_ms ();
       FrBundleList *list = fr_bundle_problem_best (problem, 0, 10, TRUE, NULL, NULL);
 
-      times[run] = cpu_ms () - start;
+      times[run] = bench_cpu_ms () - start;
       leaves = list->n_leaves;
       fr_bundle_list_free (list);
     }
-  best_ms = median (times, runs);
+  best_ms = bench_median (times, runs);
   for (guint run = 0; run < pareto_runs; run++)
     {
-      double start = cpu_ms ();
+      double start = bench_cpu_ms ();
       FrBundleList *list = fr_bundle_problem_pareto (problem, NULL, NULL);
 
-      times[run] = cpu_ms () - start;
+      times[run] = bench_cpu_ms () - start;
       front = list->n_bundles;
       front_leaves = list->n_leaves;
       fr_bundle_list_free (list);
     }
-  pareto_ms = median (times, pareto_runs);
+  pareto_ms = bench_median (times, pareto_runs);
   for (guint run = 0; run < pareto_runs; run++)
     {
-      double start = cpu_ms ();
+      double start = bench_cpu_ms ();
 
       feasible = fr_bundle_problem_count_feasible (problem, NULL, NULL);
-      times[run] = cpu_ms () - start;
+      times[run] = bench_cpu_ms () - start;
     }
-  walk_ms = median (times, pareto_runs);
+  walk_ms = bench_median (times, pareto_runs);
   printf ("%-28s 2^%-2u sets %9.3f ms   (%" G_GUINT64_FORMAT " feasible, each scored)\n",
           "bundles, walk without pruning", n_elements, walk_ms, feasible);
   printf ("%-28s 2^%-2u sets %9.3f ms   (%" G_GUINT64_FORMAT " complete bundles evaluated)\n",

@@ -29,6 +29,7 @@
 #include <stdlib.h>
 #include <time.h>
 
+#include "bench-common.h"
 #include "fr-basemap.h"
 #include "fr-date.h"
 #include "fr-frontier.h"
@@ -48,45 +49,19 @@ typedef struct {
   gint64 wall_start;
 } Timer;
 
-/* Thread CPU time in milliseconds. */
-static double
-now_cpu (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
-  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
 static void
 timer_begin (Timer *timer)
 {
-  timer->cpu_start = now_cpu ();
+  timer->cpu_start = bench_cpu_ms ();
   timer->wall_start = g_get_monotonic_time ();
 }
 
 static void
 timer_end (Timer *timer)
 {
-  timer->cpu[timer->n] = now_cpu () - timer->cpu_start;
+  timer->cpu[timer->n] = bench_cpu_ms () - timer->cpu_start;
   timer->wall[timer->n] = (g_get_monotonic_time () - timer->wall_start) / 1000.0;
   timer->n++;
-}
-
-static int
-compare_double (const void *a,
-                const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return (x > y) - (x < y);
-}
-
-static double
-median (double *values,
-        int     n)
-{
-  qsort (values, (size_t) n, sizeof *values, compare_double);
-  return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
 }
 
 static void
@@ -94,8 +69,8 @@ report (Timer      *timer,
         const char *label,
         const char *note)
 {
-  double cpu = median (timer->cpu, timer->n);
-  double wall = median (timer->wall, timer->n);
+  double cpu = bench_median (timer->cpu, timer->n);
+  double wall = bench_median (timer->wall, timer->n);
 
   printf ("%-24s %9.3f ms cpu %9.3f ms wall  %s\n", label, cpu, wall, note);
   timer->n = 0;
