@@ -19,6 +19,7 @@ struct _FrApplication
   AdwApplication parent_instance;
 
   GSettings *settings;
+  gboolean   icon_pending;
 };
 
 G_DEFINE_FINAL_TYPE (FrApplication, fr_application, ADW_TYPE_APPLICATION)
@@ -38,10 +39,53 @@ apply_style_variant (FrApplication *self)
                                       schemes[MIN (variant, G_N_ELEMENTS (schemes) - 1)]);
 }
 
+static gboolean
+set_window_icons (gpointer user_data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  gtk_window_set_default_icon_name (APP_ID);
+  /* Windows realized before this took no icon; the default reaches only
+   * the ones realized after it. */
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (gtk_window_get_icon_name (window) == NULL)
+        gtk_window_set_icon_name (window, APP_ID);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_first_frame_painted (GdkFrameClock *clock,
+                        FrApplication *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_first_frame_painted, self);
+  if (!self->icon_pending)
+    return;
+  self->icon_pending = FALSE;
+  g_idle_add_full (G_PRIORITY_LOW, set_window_icons, NULL, NULL);
+}
+
+static void
+on_window_realize (GtkWidget     *window,
+                   FrApplication *self)
+{
+  g_signal_connect_object (gtk_widget_get_frame_clock (window), "after-paint",
+                           G_CALLBACK (on_first_frame_painted), self, 0);
+}
+
 static FrWindow *
 new_window (FrApplication *self)
 {
   FrWindow *window = fr_window_new (self);
+
+  /* The window manager's icon comes from the application's SVG icon, and
+   * loading it brings in an SVG renderer (about 20 ms and 7 MB): it waits
+   * until a window has shown its first frame. */
+  if (self->icon_pending)
+    g_signal_connect_object (window, "realize", G_CALLBACK (on_window_realize), self, 0);
   return window;
 }
 
@@ -179,7 +223,7 @@ fr_application_startup (GApplication *application)
 
   G_APPLICATION_CLASS (fr_application_parent_class)->startup (application);
 
-  gtk_window_set_default_icon_name (APP_ID);
+  self->icon_pending = TRUE;
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.new-window", new_window_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
