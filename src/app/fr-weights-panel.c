@@ -2,9 +2,14 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * One row per criterion: its name, a spin button in percent, a lock, and a
- * slider. Rows are built once per criteria tree and updated in place, so a
+ * One row per criterion: its name, a lock, a slider and the weight in
+ * percent. Rows are built once per criteria tree and updated in place, so a
  * slider keeps its grab while every other row follows the drag.
+ *
+ * The weight reads as a flat button that turns into a spin button when it
+ * is clicked or a digit is typed on it: a spin button per row was a sixth
+ * of the window's widgets and about 25 ms of its start-up, and each one
+ * redid its text on every tick of a drag.
  */
 #define G_LOG_DOMAIN "frontier"
 
@@ -12,6 +17,7 @@
 
 #include <glib/gi18n.h>
 
+#include "fr-format.h"
 #include "fr-weights.h"
 #include "fr-weights-panel.h"
 #include "fr-widgets.h"
@@ -20,8 +26,12 @@ typedef struct {
   FrWeightsPanel *panel;
   char *criterion_id;
   gboolean is_group;
+  char *name;
   GtkAdjustment *adjustment;   /* percent, shared by the slider and the spin button */
   GtkToggleButton *lock;
+  GtkWidget *value_button;     /* the weight as text; clicked, it gives way to… */
+  GtkWidget *spin;             /* …this, built on the row's first edit */
+  gboolean editing;
 } FrWeightRow;
 
 struct _FrWeightsPanel
@@ -44,6 +54,7 @@ static void
 row_free (FrWeightRow *row)
 {
   g_free (row->criterion_id);
+  g_free (row->name);
   g_free (row);
 }
 
@@ -111,6 +122,172 @@ depth_of (const FrModel     *model,
   return depth;
 }
 
+static void
+show_value (FrWeightRow *row)
+{
+  g_autofree char *text = fr_format_weight (gtk_adjustment_get_value (row->adjustment) / 100.0);
+
+  gtk_label_set_label (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (row->value_button))), text);
+}
+
+static void
+on_adjustment_shown (GtkAdjustment *adjustment,
+                     FrWeightRow   *row)
+{
+  show_value (row);
+}
+
+/* Puts the flat value back; a typed number is taken first unless
+ * @commit is FALSE (Escape). */
+static void
+end_edit (FrWeightRow *row,
+          gboolean     commit,
+          gboolean     refocus)
+{
+  if (!row->editing)
+    return;
+  row->editing = FALSE;
+  if (commit)
+    gtk_spin_button_update (GTK_SPIN_BUTTON (row->spin));
+  else
+    gtk_spin_button_set_value (GTK_SPIN_BUTTON (row->spin), gtk_adjustment_get_value (row->adjustment));
+  gtk_widget_set_visible (row->value_button, TRUE);
+  if (refocus)
+    gtk_widget_grab_focus (row->value_button);
+  gtk_widget_set_visible (row->spin, FALSE);
+}
+
+static void
+on_spin_focus_leave (GtkEventControllerFocus *controller,
+                     FrWeightRow             *row)
+{
+  end_edit (row, TRUE, FALSE);
+}
+
+static gboolean
+on_spin_key_pressed (GtkEventControllerKey *controller,
+                     guint                  keyval,
+                     guint                  keycode,
+                     GdkModifierType        state,
+                     FrWeightRow           *row)
+{
+  /* Enter is caught here: GtkSpinButton has no activate signal before
+   * GTK 4.14. */
+  switch (keyval)
+    {
+    case GDK_KEY_Return:
+    case GDK_KEY_KP_Enter:
+    case GDK_KEY_ISO_Enter:
+      end_edit (row, TRUE, TRUE);
+      return TRUE;
+    case GDK_KEY_Escape:
+      end_edit (row, FALSE, TRUE);
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+static void
+ensure_spin (FrWeightRow *row)
+{
+  GtkWidget *grid = gtk_widget_get_parent (row->value_button);
+  GtkEventController *controller;
+  g_autofree char *label = NULL;
+
+  if (row->spin != NULL)
+    return;
+  row->spin = gtk_spin_button_new (row->adjustment, 1, 1);
+  gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (row->spin), TRUE);
+  gtk_editable_set_width_chars (GTK_EDITABLE (row->spin), 4);
+  gtk_widget_add_css_class (row->spin, "numeric");
+  /* Translators: accessible name of a weight's number field */
+  label = g_strdup_printf (_("Weight of %s in percent"), row->name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row->spin), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  controller = gtk_event_controller_focus_new ();
+  g_signal_connect (controller, "leave", G_CALLBACK (on_spin_focus_leave), row);
+  gtk_widget_add_controller (row->spin, controller);
+  controller = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect (controller, "key-pressed", G_CALLBACK (on_spin_key_pressed), row);
+  gtk_widget_add_controller (row->spin, controller);
+  gtk_widget_set_visible (row->spin, FALSE);
+  /* The same cell as the value: one of the two shows at a time. */
+  gtk_grid_attach (GTK_GRID (grid), row->spin, 1, 1, 2, 1);
+}
+
+/* Shows the spin button in the value's place with the focus in it, and
+ * @typed (a digit) as its text if given. */
+static void
+begin_edit (FrWeightRow *row,
+            const char  *typed)
+{
+  if (row->editing)
+    return;
+  ensure_spin (row);
+  row->editing = TRUE;
+  gtk_widget_set_visible (row->spin, TRUE);
+  gtk_widget_grab_focus (row->spin);
+  gtk_widget_set_visible (row->value_button, FALSE);
+  if (typed != NULL)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (row->spin), typed);
+      gtk_editable_set_position (GTK_EDITABLE (row->spin), -1);
+    }
+}
+
+static void
+on_value_clicked (GtkButton   *button,
+                  FrWeightRow *row)
+{
+  begin_edit (row, NULL);
+}
+
+static gboolean
+on_value_key_pressed (GtkEventControllerKey *controller,
+                      guint                  keyval,
+                      guint                  keycode,
+                      GdkModifierType        state,
+                      FrWeightRow           *row)
+{
+  gunichar typed = gdk_keyval_to_unicode (keyval);
+  char text[8] = { 0 };
+
+  if (!g_unichar_isdigit (typed) || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
+    return FALSE;
+  g_unichar_to_utf8 (typed, text);
+  begin_edit (row, text);
+  return TRUE;
+}
+
+static GtkWidget *
+build_value_button (FrWeightRow *row)
+{
+  GtkWidget *button = gtk_button_new ();
+  GtkWidget *label = gtk_label_new (NULL);
+  GtkEventController *controller = gtk_event_controller_key_new ();
+  g_autofree char *accessible = NULL;
+
+  /* Its width comes from style.css, room for "100.0 %" so the slider
+   * keeps its length as the number changes: width-chars would have each
+   * label measure its font on every layout. */
+  gtk_label_set_xalign (GTK_LABEL (label), 1);
+  gtk_button_set_child (GTK_BUTTON (button), label);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_add_css_class (button, "numeric");
+  gtk_widget_add_css_class (button, "fr-weight-value");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  fr_widget_set_tooltip (button, _("Click or type a number to enter the weight"));
+  /* Translators: accessible name of a weight's number, which opens a field */
+  accessible = g_strdup_printf (_("Weight of %s in percent"), row->name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  g_signal_connect (button, "clicked", G_CALLBACK (on_value_clicked), row);
+  g_signal_connect (controller, "key-pressed", G_CALLBACK (on_value_key_pressed), row);
+  gtk_widget_add_controller (button, controller);
+  row->value_button = button;
+  return button;
+}
+
 static GtkWidget *
 build_row (FrWeightsPanel *self,
            FrCriterion    *criterion,
@@ -119,14 +296,14 @@ build_row (FrWeightsPanel *self,
   FrWeightRow *row = g_new0 (FrWeightRow, 1);
   GtkWidget *grid = gtk_grid_new ();
   GtkWidget *name = gtk_label_new (criterion->name);
-  GtkWidget *spin;
+  GtkWidget *value;
   GtkWidget *scale;
   GtkWidget *lock;
-  g_autofree char *spin_label = NULL;
   g_autofree char *lock_label = NULL;
 
   row->panel = self;
   row->criterion_id = g_strdup (criterion->id);
+  row->name = g_strdup (criterion->name);
   row->is_group = criterion->is_group;
   row->adjustment = gtk_adjustment_new (0, 0, 100, 0.5, 5, 0);
   g_ptr_array_add (self->rows, row);
@@ -144,13 +321,7 @@ build_row (FrWeightsPanel *self,
   if (criterion->description != NULL)
     fr_widget_set_tooltip (name, criterion->description);
 
-  spin = gtk_spin_button_new (row->adjustment, 1, 1);
-  gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), TRUE);
-  gtk_editable_set_width_chars (GTK_EDITABLE (spin), 4);
-  gtk_widget_add_css_class (spin, "numeric");
-  /* Translators: accessible name of a weight's number field */
-  spin_label = g_strdup_printf (_("Weight of %s in percent"), criterion->name);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, spin_label, -1);
+  value = build_value_button (row);
 
   lock = gtk_toggle_button_new ();
   gtk_button_set_icon_name (GTK_BUTTON (lock), "changes-allow-symbolic");
@@ -170,8 +341,10 @@ build_row (FrWeightsPanel *self,
   gtk_grid_attach (GTK_GRID (grid), name, 0, 0, 2, 1);
   gtk_grid_attach (GTK_GRID (grid), lock, 2, 0, 1, 1);
   gtk_grid_attach (GTK_GRID (grid), scale, 0, 1, 1, 1);
-  gtk_grid_attach (GTK_GRID (grid), spin, 1, 1, 2, 1);
+  gtk_grid_attach (GTK_GRID (grid), value, 1, 1, 2, 1);
+  show_value (row);
 
+  g_signal_connect (row->adjustment, "value-changed", G_CALLBACK (on_adjustment_shown), row);
   g_signal_connect (row->adjustment, "value-changed", G_CALLBACK (on_value_changed), row);
   g_signal_connect (lock, "toggled", G_CALLBACK (on_lock_toggled), row);
   if (!criterion->is_group)
