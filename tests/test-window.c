@@ -6,13 +6,16 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <math.h>
 #include <stdlib.h>
 
 #include "test-app-common.h"
 #include "fr-ahp-dialog.h"
 #include "fr-application.h"
+#include "fr-format.h"
 #include "fr-preferences-window.h"
 #include "fr-weights.h"
+#include "fr-weights-panel.h"
 #include "fr-ranking-chart.h"
 #include "fr-style.h"
 #include "fr-window.h"
@@ -39,19 +42,37 @@ start_application (void)
   return app;
 }
 
+static gboolean
+window_has_icon (gpointer window)
+{
+  return gtk_window_get_icon_name (window) != NULL;
+}
+
 static void
 test_window_maps_with_scenario (void)
 {
-  start_application ();
+  gboolean first_window = app == NULL;
   GtkWindow *window;
   FrDocument *document;
   FrModel *model;
 
+  start_application ();
   g_application_activate (G_APPLICATION (app));
   window = gtk_application_get_active_window (GTK_APPLICATION (app));
   g_assert_nonnull (window);
   g_assert_true (FR_IS_WINDOW (window));
+  /* The window manager's icon loads an SVG renderer: the application's
+   * first window shows its first frame without it, then takes it, and
+   * every window after takes it as the default. */
+  if (first_window)
+    g_assert_null (gtk_window_get_icon_name (window));
   iterate_until (widget_is_mapped, window);
+  if (first_window)
+    {
+      iterate_until (window_has_icon, window);
+      g_assert_cmpstr (gtk_window_get_icon_name (window), ==, APP_ID);
+    }
+  g_assert_cmpstr (gtk_window_get_default_icon_name (), ==, APP_ID);
 
   /* Started with no file, the window holds the bundled scenario as a new
    * document, and says so in its title. */
@@ -685,6 +706,122 @@ find_widget (GtkWidget *root,
   return NULL;
 }
 
+static void
+collect_by_class (GtkWidget  *root,
+                  const char *css_class,
+                  GPtrArray  *found)
+{
+  if (gtk_widget_has_css_class (root, css_class))
+    g_ptr_array_add (found, root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    collect_by_class (child, css_class, found);
+}
+
+static const char *
+button_text (GtkWidget *button)
+{
+  return gtk_label_get_label (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))));
+}
+
+static void
+assert_shows_weight (GtkWidget *button,
+                     double     weight)
+{
+  g_autofree char *expected = fr_format_weight (weight);
+
+  g_assert_cmpstr (button_text (button), ==, expected);
+}
+
+/* A weight's number becomes a field when it is clicked or a digit is typed
+ * on it: Enter or leaving the field takes the number, Escape keeps the
+ * weight it had. */
+static void
+test_type_a_weight (void)
+{
+  FrWindow *window = open_scenario_window ();
+  GtkWidget *panel = find_widget (GTK_WIDGET (window), FR_TYPE_WEIGHTS_PANEL, NULL);
+  FrDocument *document = fr_window_get_document (window);
+  FrModel *model = fr_document_get_model (document);
+  FrStakeholder *stakeholder = g_ptr_array_index (model->stakeholders, 0);
+  g_autoptr(GPtrArray) values = g_ptr_array_new ();
+  FrCriterion *criterion = NULL;
+  GtkWidget *button = NULL;
+  GtkWidget *other = NULL;
+  GtkWidget *spin;
+  GtkWidget *focus;
+  double before;
+
+  g_assert_nonnull (panel);
+  collect_by_class (panel, "fr-weight-value", values);
+  g_assert_cmpuint (values->len, ==, model->criteria->len);
+  /* No row pays for a spin button before it is edited. */
+  g_assert_null (find_widget (panel, GTK_TYPE_SPIN_BUTTON, NULL));
+  for (guint i = 0; i < model->criteria->len; i++)
+    {
+      FrCriterion *each = g_ptr_array_index (model->criteria, i);
+
+      assert_shows_weight (g_ptr_array_index (values, i), fr_model_criterion_weight (model, stakeholder, each->id));
+      if (!each->is_group && criterion == NULL)
+        {
+          criterion = each;
+          button = g_ptr_array_index (values, i);
+        }
+      else if (!each->is_group && other == NULL)
+        other = g_ptr_array_index (values, i);
+    }
+  g_assert_nonnull (other);
+  before = fr_model_criterion_weight (model, stakeholder, criterion->id);
+  g_assert_cmpfloat (fabs (before - 0.40), >, 0.01);
+
+  /* Clicked: a field in its place, with the focus. */
+  g_signal_emit_by_name (button, "clicked");
+  spin = find_widget (gtk_widget_get_parent (button), GTK_TYPE_SPIN_BUTTON, NULL);
+  g_assert_nonnull (spin);
+  g_assert_true (gtk_widget_get_visible (spin));
+  g_assert_false (gtk_widget_get_visible (button));
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (focus == spin || gtk_widget_is_ancestor (focus, spin));
+
+  /* Enter takes the number. */
+  gtk_editable_set_text (GTK_EDITABLE (spin), "40");
+  g_assert_true (send_key_to (spin, GDK_KEY_Return));
+  drain_events ();
+  g_assert_cmpfloat_with_epsilon (fr_model_criterion_weight (model, stakeholder, criterion->id), 0.40, 1e-9);
+  g_assert_cmpfloat_with_epsilon (fr_weights_total (model, stakeholder), 1.0, 1e-9);
+  g_assert_true (gtk_widget_get_visible (button));
+  g_assert_false (gtk_widget_get_visible (spin));
+  assert_shows_weight (button, 0.40);
+  g_assert_true (fr_document_get_modified (document));
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (focus == button);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  drain_events ();
+  g_assert_cmpfloat_with_epsilon (fr_model_criterion_weight (model, stakeholder, criterion->id), before, 1e-12);
+  assert_shows_weight (button, before);
+
+  /* A digit typed on the number starts the field with it; Escape leaves
+   * the weight as it was. */
+  g_assert_true (send_key_to (button, GDK_KEY_7));
+  g_assert_true (gtk_widget_get_visible (spin));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (spin)), ==, "7");
+  g_assert_false (send_key_to (button, GDK_KEY_a));
+  g_assert_true (send_key_to (spin, GDK_KEY_Escape));
+  drain_events ();
+  g_assert_false (gtk_widget_get_visible (spin));
+  g_assert_cmpfloat_with_epsilon (fr_model_criterion_weight (model, stakeholder, criterion->id), before, 1e-12);
+
+  /* Leaving the field takes the number too. */
+  g_signal_emit_by_name (button, "clicked");
+  gtk_editable_set_text (GTK_EDITABLE (spin), "25");
+  g_assert_true (gtk_widget_grab_focus (other));
+  drain_events ();
+  g_assert_false (gtk_widget_get_visible (spin));
+  g_assert_cmpfloat_with_epsilon (fr_model_criterion_weight (model, stakeholder, criterion->id), 0.25, 1e-9);
+
+  fr_document_set_modified (document, FALSE);
+  close_all_windows ();
+}
+
 static guint
 count_rows (GtkWidget *list)
 {
@@ -1090,6 +1227,7 @@ main (int    argc,
   g_test_add_func ("/app/views/presentation", test_views_and_presentation);
   g_test_add_func ("/app/window/pages-built-on-first-show", test_pages_built_on_first_show);
   g_test_add_func ("/app/weights/pairwise", test_ahp_dialog);
+  g_test_add_func ("/app/weights/type-a-weight", test_type_a_weight);
   g_test_add_func ("/app/templates/instantiate", test_templates_instantiate);
   g_test_add_func ("/app/settings/window-size", test_settings_keep_window_size);
   status = g_test_run ();
