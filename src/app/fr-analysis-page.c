@@ -22,6 +22,7 @@
 #include "fr-export.h"
 #include "fr-export-choices.h"
 #include "fr-format.h"
+#include "fr-memory.h"
 #include "fr-smaa.h"
 #include "fr-widgets.h"
 
@@ -157,6 +158,8 @@ smaa_chunk_done (GObject      *source,
       return;
     }
   smaa_show (self);
+  if (fr_smaa_is_done (self->smaa))
+    fr_memory_trim_soon ();
   smaa_next_chunk (self);
 }
 

@@ -10,6 +10,7 @@
 
 #include "fr-application.h"
 #include "fr-drafts.h"
+#include "fr-memory.h"
 #include "fr-paths.h"
 #include "fr-preferences-window.h"
 #include "fr-window.h"
@@ -244,17 +245,29 @@ fr_application_dispose (GObject *object)
   G_OBJECT_CLASS (fr_application_parent_class)->dispose (object);
 }
 
+/* A closed window's document, charts and map surfaces go back to the
+ * system, not to the allocator's free lists. */
+static void
+fr_application_window_removed (GtkApplication *application,
+                               GtkWindow      *window)
+{
+  GTK_APPLICATION_CLASS (fr_application_parent_class)->window_removed (application, window);
+  fr_memory_trim_soon ();
+}
+
 static void
 fr_application_class_init (FrApplicationClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+  GtkApplicationClass *gtk_app_class = GTK_APPLICATION_CLASS (klass);
 
   object_class->dispose = fr_application_dispose;
   app_class->activate = fr_application_activate;
   app_class->open = fr_application_open;
   app_class->startup = fr_application_startup;
   app_class->handle_local_options = fr_application_handle_local_options;
+  gtk_app_class->window_removed = fr_application_window_removed;
 }
 
 static void

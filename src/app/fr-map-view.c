@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "fr-date.h"
+#include "fr-memory.h"
 #include "fr-style.h"
 #include "fr-export.h"
 #include "fr-format.h"
@@ -135,6 +136,8 @@ fr_map_view_finish_loading (void)
   g_free (load);
   for (GSList *l = all_views; l != NULL; l = l->next)
     map_view_basemap_arrived (l->data);
+  /* The thread's parsing left its arena full of freed memory. */
+  fr_memory_trim_soon ();
 }
 
 static void
