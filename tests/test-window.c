@@ -15,6 +15,7 @@
 #include "fr-format.h"
 #include "fr-preferences-window.h"
 #include "fr-weights.h"
+#include "fr-value-label.h"
 #include "fr-weights-panel.h"
 #include "fr-ranking-chart.h"
 #include "fr-style.h"
@@ -720,7 +721,7 @@ collect_by_class (GtkWidget  *root,
 static const char *
 button_text (GtkWidget *button)
 {
-  return gtk_label_get_label (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))));
+  return fr_value_label_get_text (FR_VALUE_LABEL (gtk_button_get_child (GTK_BUTTON (button))));
 }
 
 static void

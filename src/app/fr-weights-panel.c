@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 
 #include "fr-format.h"
+#include "fr-value-label.h"
 #include "fr-weights.h"
 #include "fr-weights-panel.h"
 #include "fr-widgets.h"
@@ -127,7 +128,7 @@ show_value (FrWeightRow *row)
 {
   g_autofree char *text = fr_format_weight (gtk_adjustment_get_value (row->adjustment) / 100.0);
 
-  gtk_label_set_label (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (row->value_button))), text);
+  fr_value_label_set_text (FR_VALUE_LABEL (gtk_button_get_child (GTK_BUTTON (row->value_button))), text);
 }
 
 static void
@@ -264,15 +265,13 @@ static GtkWidget *
 build_value_button (FrWeightRow *row)
 {
   GtkWidget *button = gtk_button_new ();
-  GtkWidget *label = gtk_label_new (NULL);
+  g_autofree char *widest = fr_format_weight (1.0);
   GtkEventController *controller = gtk_event_controller_key_new ();
   g_autofree char *accessible = NULL;
 
-  /* Its width comes from style.css, room for "100.0 %" so the slider
-   * keeps its length as the number changes: width-chars would have each
-   * label measure its font on every layout. */
-  gtk_label_set_xalign (GTK_LABEL (label), 1);
-  gtk_button_set_child (GTK_BUTTON (button), label);
+  /* As wide as "100.0 %", so the slider keeps its length and a new value
+   * is only drawn again, not laid out. */
+  gtk_button_set_child (GTK_BUTTON (button), fr_value_label_new (widest));
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_add_css_class (button, "numeric");
   gtk_widget_add_css_class (button, "fr-weight-value");

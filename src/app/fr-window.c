@@ -18,6 +18,7 @@
 #include "fr-history.h"
 #include "fr-import.h"
 #include "fr-kml.h"
+#include "fr-value-label.h"
 #include "fr-weights-panel.h"
 #include "fr-widgets.h"
 #include "fr-map-view.h"
@@ -380,7 +381,8 @@ rebuild_ranking (FrWindow *self)
 
           row->rank = gtk_label_new (rank_text);
           row->name = gtk_label_new (NULL);
-          row->score = gtk_label_new (NULL);
+          /* Redrawn, not laid out again, on every tick of a weight drag. */
+          row->score = fr_value_label_new (NULL);
           row->bar = gtk_level_bar_new_for_interval (0.0, 1.0);
           gtk_grid_set_column_spacing (GTK_GRID (grid), 6);
           gtk_widget_add_css_class (row->rank, "numeric");
@@ -413,7 +415,8 @@ rebuild_ranking (FrWindow *self)
       if (option != NULL && option->color != NULL)
         fr_color_parse (option->color, &color);
       gtk_label_set_label (GTK_LABEL (row->name), matrix->option_names[index]);
-      gtk_label_set_label (GTK_LABEL (row->score), score_text);
+      fr_value_label_set_sample (FR_VALUE_LABEL (row->score), method == FR_METHOD_PROMETHEE ? "-0.000" : "0.00");
+      fr_value_label_set_text (FR_VALUE_LABEL (row->score), score_text);
       gtk_level_bar_set_value (GTK_LEVEL_BAR (row->bar), CLAMP (fraction, 0.0, 1.0));
       gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (row->name)),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, matrix->option_names[index], -1);
