@@ -18,6 +18,7 @@
 #include "fr-history.h"
 #include "fr-import.h"
 #include "fr-kml.h"
+#include "fr-repaint-bin.h"
 #include "fr-value-label.h"
 #include "fr-weights-panel.h"
 #include "fr-widgets.h"
@@ -2350,6 +2351,7 @@ fr_window_class_init (FrWindowClass *klass)
   window_class->close_request = fr_window_close_request;
 
   g_type_ensure (FR_TYPE_MAP_VIEW);
+  g_type_ensure (FR_TYPE_REPAINT_BIN);
   g_type_ensure (FR_TYPE_WEIGHTS_PANEL);
   g_type_ensure (FR_TYPE_TIMELINE_VIEW);
   /* GtkBuilder finds a type that is not registered yet by looking its
