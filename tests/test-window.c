@@ -15,6 +15,7 @@
 #include "fr-format.h"
 #include "fr-preferences-window.h"
 #include "fr-weights.h"
+#include "fr-repaint-bin.h"
 #include "fr-value-label.h"
 #include "fr-weights-panel.h"
 #include "fr-ranking-chart.h"
@@ -823,6 +824,121 @@ test_type_a_weight (void)
   close_all_windows ();
 }
 
+static gboolean
+node_has_type (GskRenderNode     *node,
+               GskRenderNodeType  type)
+{
+  if (gsk_render_node_get_node_type (node) == type)
+    return TRUE;
+  switch (gsk_render_node_get_node_type (node))
+    {
+    case GSK_CONTAINER_NODE:
+      for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
+        if (node_has_type (gsk_container_node_get_child (node, i), type))
+          return TRUE;
+      return FALSE;
+    case GSK_TRANSFORM_NODE:
+      return node_has_type (gsk_transform_node_get_child (node), type);
+    case GSK_CLIP_NODE:
+      return node_has_type (gsk_clip_node_get_child (node), type);
+    case GSK_DEBUG_NODE:
+      return node_has_type (gsk_debug_node_get_child (node), type);
+    default:
+      return FALSE;
+    }
+}
+
+static cairo_surface_t *
+draw_paintable (GdkPaintable *paintable,
+                int           width,
+                int           height)
+{
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  GskRenderNode *node;
+  cairo_t *cr = cairo_create (image);
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  gsk_render_node_draw (node, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (image);
+  gsk_render_node_unref (node);
+  return image;
+}
+
+/* The sidebar's live numbers are as wide as their sample whatever they
+ * show, so a new value is drawn again without laying the window out; the
+ * ranking's bin shows its child pixel for pixel, drawn as one piece. */
+static void
+test_live_sidebar_widgets (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *bin = fr_repaint_bin_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *value = fr_value_label_new ("100.0 %");
+  g_autoptr(GdkPaintable) bin_paintable = NULL;
+  g_autoptr(GdkPaintable) box_paintable = NULL;
+  GtkSnapshot *snapshot;
+  GskRenderNode *node;
+  cairo_surface_t *through_bin, *direct;
+  int narrow, wide, sample, width, height;
+
+  gtk_box_append (GTK_BOX (box), gtk_label_new ("Deterrence of renewed aggression"));
+  gtk_box_append (GTK_BOX (box), value);
+  gtk_box_append (GTK_BOX (box), gtk_level_bar_new_for_interval (0, 1));
+  fr_repaint_bin_set_child (FR_REPAINT_BIN (bin), box);
+  g_assert_true (fr_repaint_bin_get_child (FR_REPAINT_BIN (bin)) == box);
+  gtk_window_set_child (GTK_WINDOW (window), bin);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate_until (widget_is_mapped, value);
+
+  fr_value_label_set_text (FR_VALUE_LABEL (value), "5.0 %");
+  gtk_widget_measure (value, GTK_ORIENTATION_HORIZONTAL, -1, &narrow, NULL, NULL, NULL);
+  fr_value_label_set_text (FR_VALUE_LABEL (value), "100.0 %");
+  gtk_widget_measure (value, GTK_ORIENTATION_HORIZONTAL, -1, &wide, NULL, NULL, NULL);
+  g_assert_cmpstr (fr_value_label_get_text (FR_VALUE_LABEL (value)), ==, "100.0 %");
+  g_assert_cmpint (narrow, ==, wide);
+  g_assert_cmpint (wide, >, 20);
+  /* A wider sample widens it. */
+  fr_value_label_set_sample (FR_VALUE_LABEL (value), "-100.000 %");
+  gtk_widget_measure (value, GTK_ORIENTATION_HORIZONTAL, -1, &sample, NULL, NULL, NULL);
+  g_assert_cmpint (sample, >, wide);
+  drain_events ();
+
+  width = gtk_widget_get_width (bin);
+  height = gtk_widget_get_height (bin);
+  g_assert_cmpint (width, >, 0);
+  bin_paintable = gtk_widget_paintable_new (bin);
+  box_paintable = gtk_widget_paintable_new (box);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (bin_paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  /* One piece: the text is inside a cairo node, not a node of its own. */
+  g_assert_true (node_has_type (node, GSK_CAIRO_NODE));
+  g_assert_false (node_has_type (node, GSK_TEXT_NODE));
+  gsk_render_node_unref (node);
+
+  through_bin = draw_paintable (bin_paintable, width, height);
+  direct = draw_paintable (box_paintable, width, height);
+  g_assert_cmpint (cairo_image_surface_get_stride (through_bin), ==, cairo_image_surface_get_stride (direct));
+  g_assert_true (memcmp (cairo_image_surface_get_data (through_bin), cairo_image_surface_get_data (direct),
+                         (gsize) cairo_image_surface_get_stride (direct) * height) == 0);
+  {
+    /* …and the picture is not empty. */
+    const guint32 *pixels = (const guint32 *) cairo_image_surface_get_data (direct);
+    guint painted = 0;
+    for (int i = 0; i < cairo_image_surface_get_stride (direct) / 4 * height; i++)
+      painted += pixels[i] != 0;
+    g_assert_cmpuint (painted, >, 100);
+  }
+  cairo_surface_destroy (through_bin);
+  cairo_surface_destroy (direct);
+  gtk_window_destroy (GTK_WINDOW (window));
+  drain_events ();
+}
+
 static guint
 count_rows (GtkWidget *list)
 {
@@ -1229,6 +1345,7 @@ main (int    argc,
   g_test_add_func ("/app/window/pages-built-on-first-show", test_pages_built_on_first_show);
   g_test_add_func ("/app/weights/pairwise", test_ahp_dialog);
   g_test_add_func ("/app/weights/type-a-weight", test_type_a_weight);
+  g_test_add_func ("/app/widgets/live-sidebar", test_live_sidebar_widgets);
   g_test_add_func ("/app/templates/instantiate", test_templates_instantiate);
   g_test_add_func ("/app/settings/window-size", test_settings_keep_window_size);
   status = g_test_run ();
