@@ -229,6 +229,8 @@ fr_chart_view_dup_description (FrChartView *self)
     }
 }
 
+static const cairo_user_data_key_t band_pixels_key;
+
 /* A band showing rows @y0 to @y1 (device pixels) of @image, with its own
  * copy of them: bands outlive the image and are compared with the next. */
 static Band
@@ -239,15 +241,17 @@ band_new (cairo_surface_t *image,
 {
   int width = cairo_image_surface_get_width (image);
   int stride = cairo_image_surface_get_stride (image);
+  gsize size = (gsize) stride * (gsize) (y1 - y0);
+  guchar *pixels = g_malloc (size);
   Band band;
   cairo_t *cr;
 
-  band.image = cairo_image_surface_create (cairo_image_surface_get_format (image), width, y1 - y0);
-  cairo_surface_flush (band.image);
-  /* Same width and format: the same stride. */
-  memcpy (cairo_image_surface_get_data (band.image), cairo_image_surface_get_data (image) + (gsize) y0 * stride,
-          (gsize) stride * (y1 - y0));
-  cairo_surface_mark_dirty (band.image);
+  /* Not cairo_image_surface_create(): it would clear the pixels that the
+   * copy overwrites at once. Same width and format: the same stride. */
+  memcpy (pixels, cairo_image_surface_get_data (image) + (gsize) y0 * stride, size);
+  band.image = cairo_image_surface_create_for_data (pixels, cairo_image_surface_get_format (image), width, y1 - y0,
+                                                    stride);
+  cairo_surface_set_user_data (band.image, &band_pixels_key, pixels, g_free);
   band.node = gsk_cairo_node_new (&GRAPHENE_RECT_INIT (0, (float) y0 / scale, (float) width / scale,
                                                        (float) (y1 - y0) / scale));
   cr = gsk_cairo_node_get_draw_context (band.node);
