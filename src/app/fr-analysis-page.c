@@ -551,9 +551,7 @@ build_card (FrAnalysisPage *self,
 
   gtk_widget_add_css_class (card, "card");
   gtk_widget_add_css_class (card, "fr-chart-card");
-  gtk_widget_set_margin_start (header, 12);
-  gtk_widget_set_margin_end (header, 6);
-  gtk_widget_set_margin_top (header, 6);
+  gtk_widget_add_css_class (header, "fr-chart-card-header");
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_widget_set_hexpand (title, TRUE);
   gtk_widget_add_css_class (title, "heading");
