@@ -313,11 +313,13 @@ fr_map_view_snapshot (GtkWidget   *widget,
   if (get_basemap () == NULL || !self->placeholder_shown)
     {
       /* The window's first frame goes out without waiting for the 1:10m
-       * map to be drawn; the map follows in the next one. */
-      cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-      fr_color_set_source (cr, fr_style_current_theme ()->sea);
-      cairo_paint (cr);
-      cairo_destroy (cr);
+       * map to be drawn; the map follows in the next one. A colour node,
+       * not a cairo one: that would be recorded, then replayed into a
+       * fresh map-sized image before being copied to the window. */
+      const FrColor *sea = &fr_style_current_theme ()->sea;
+
+      gtk_snapshot_append_color (snapshot, &(GdkRGBA) { sea->r, sea->g, sea->b, sea->a },
+                                 &GRAPHENE_RECT_INIT (0, 0, width, height));
       if (!self->placeholder_shown && get_basemap () != NULL)
         gtk_widget_add_tick_callback (widget, draw_map_next, NULL, NULL);
       self->placeholder_shown = TRUE;
