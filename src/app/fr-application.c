@@ -83,8 +83,8 @@ new_window (FrApplication *self)
   FrWindow *window = fr_window_new (self);
 
   /* The window manager's icon comes from the application's SVG icon, and
-   * loading it brings in an SVG renderer (about 20 ms and 7 MB): it waits
-   * until a window has shown its first frame. */
+   * loading it brings in an SVG renderer (about 6 MB) and renders on the
+   * main thread: it waits until a window has shown its first frame. */
   if (self->icon_pending)
     g_signal_connect_object (window, "realize", G_CALLBACK (on_window_realize), self, 0);
   return window;

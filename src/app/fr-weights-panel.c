@@ -8,8 +8,8 @@
  *
  * The weight reads as a flat button that turns into a spin button when it
  * is clicked or a digit is typed on it: a spin button per row was a sixth
- * of the window's widgets and about 25 ms of its start-up, and each one
- * redid its text on every tick of a drag.
+ * of the window's widgets at start, and each one redid its text on every
+ * tick of a drag.
  */
 #define G_LOG_DOMAIN "frontier"
 
