@@ -205,11 +205,27 @@ startup (const char *self_path)
   double minimal[RUNS], adwaita[RUNS], frontier[RUNS];
   double minimal_cpu[RUNS], adwaita_cpu[RUNS], frontier_cpu[RUNS];
 
+  /* In a random order each round: a process started right after another
+   * reaches its first frame sooner, so a fixed order flatters one of them. */
   for (guint i = 0; i < RUNS; i++)
     {
-      minimal[i] = spawn_startup (self_path, "minimal", &minimal_cpu[i]);
-      adwaita[i] = spawn_startup (self_path, "adwaita", &adwaita_cpu[i]);
-      frontier[i] = spawn_startup (self_path, "frontier", &frontier_cpu[i]);
+      guint order[3] = { 0, 1, 2 };
+
+      for (guint j = 2; j > 0; j--)
+        {
+          guint k = (guint) g_random_int_range (0, (gint32) j + 1);
+          guint swap = order[j];
+
+          order[j] = order[k];
+          order[k] = swap;
+        }
+      for (guint j = 0; j < 3; j++)
+        switch (order[j])
+          {
+          case 0: minimal[i] = spawn_startup (self_path, "minimal", &minimal_cpu[i]); break;
+          case 1: adwaita[i] = spawn_startup (self_path, "adwaita", &adwaita_cpu[i]); break;
+          default: frontier[i] = spawn_startup (self_path, "frontier", &frontier_cpu[i]); break;
+          }
     }
   printf ("first frame (median of %d)                    wall    main-thread CPU\n", RUNS);
   printf ("  bare GtkWindow:                         %8.1f ms %8.1f ms\n", bench_median (minimal, RUNS),
