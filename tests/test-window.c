@@ -939,6 +939,54 @@ test_live_sidebar_widgets (void)
   drain_events ();
 }
 
+static guint32
+pixel_at (cairo_surface_t *image,
+          int              x,
+          int              y)
+{
+  const guchar *row = cairo_image_surface_get_data (image) + (gsize) y * cairo_image_surface_get_stride (image);
+
+  return ((const guint32 *) row)[x] & 0xffffff;
+}
+
+/* A chart card reads as one piece in the light and the dark style: its
+ * header is painted in the colour of the chart's own background. */
+static void
+test_chart_cards_one_piece (void)
+{
+  FrWindow *window = open_scenario_window ();
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  FrChartView *ranking = fr_analysis_page_get_chart (fr_window_get_analysis_page (window), FR_CHART_RANKING);
+  const AdwColorScheme schemes[] = { ADW_COLOR_SCHEME_FORCE_LIGHT, ADW_COLOR_SCHEME_FORCE_DARK };
+  guint32 seen[G_N_ELEMENTS (schemes)];
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "analysis"));
+  iterate_until (widget_is_mapped, ranking);
+  for (guint i = 0; i < G_N_ELEMENTS (schemes); i++)
+    {
+      GtkWidget *card = gtk_widget_get_parent (GTK_WIDGET (ranking));
+      g_autoptr(GdkPaintable) paintable = NULL;
+      cairo_surface_t *image;
+      int width, height;
+
+      adw_style_manager_set_color_scheme (style, schemes[i]);
+      drain_events ();
+      g_assert_true (gtk_widget_has_css_class (card, "fr-chart-card"));
+      width = gtk_widget_get_width (card);
+      height = gtk_widget_get_height (card);
+      paintable = gtk_widget_paintable_new (card);
+      image = draw_paintable (paintable, width, height);
+      /* The header's top padding, and the chart's bottom margin. */
+      seen[i] = pixel_at (image, 4, 2);
+      g_assert_cmphex (seen[i], ==, pixel_at (image, 4, height - 3));
+      cairo_surface_destroy (image);
+    }
+  g_assert_cmphex (seen[0], !=, seen[1]);
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+  drain_events ();
+  close_all_windows ();
+}
+
 static guint
 count_rows (GtkWidget *list)
 {
@@ -1346,6 +1394,7 @@ main (int    argc,
   g_test_add_func ("/app/weights/pairwise", test_ahp_dialog);
   g_test_add_func ("/app/weights/type-a-weight", test_type_a_weight);
   g_test_add_func ("/app/widgets/live-sidebar", test_live_sidebar_widgets);
+  g_test_add_func ("/app/analysis/cards-one-piece", test_chart_cards_one_piece);
   g_test_add_func ("/app/templates/instantiate", test_templates_instantiate);
   g_test_add_func ("/app/settings/window-size", test_settings_keep_window_size);
   status = g_test_run ();
