@@ -11,13 +11,15 @@
  *   app-bench map N       a change of date on the Map & Timeline page at
  *                         1920×1080 (Finland 3 ↔ 4 April 2023) until the next
  *                         frame is painted
- *   app-bench live N      a weight change through win.set-weight until the
+ *   app-bench live N [FILE]
+ *                         a weight change through win.set-weight until the
  *                         next frame is painted with the Analysis page
  *                         showing at 1920×1080: the work (the action, then
  *                         the frame's layout and paint) and the latency,
  *                         during a drag and on a drag's first tick (which
  *                         records an undo step); then each chart on the
- *                         page drawn alone at its size
+ *                         page drawn alone at its size; on the bundled
+ *                         scenario, or on FILE
  * Prints medians; the figures go to BENCHMARKS.md.
  */
 #include "config.h"
@@ -430,19 +432,63 @@ reference_ms (void)
   return best;
 }
 
+/* The first two leaf criteria of the window's document: the one a drag
+ * moves, and a second one that makes every tick a new undo step. */
+static gboolean
+pick_criteria (GtkWindow   *window,
+               const char **first,
+               const char **second)
+{
+  FrModel *model = fr_document_get_model (fr_window_get_document (FR_WINDOW (window)));
+
+  *first = *second = NULL;
+  for (guint i = 0; i < model->criteria->len && *second == NULL; i++)
+    {
+      FrCriterion *criterion = g_ptr_array_index (model->criteria, i);
+
+      if (criterion->is_group)
+        continue;
+      if (*first == NULL)
+        *first = criterion->id;
+      else
+        *second = criterion->id;
+    }
+  if (*second == NULL)
+    *second = *first;
+  return *first != NULL;
+}
+
 static int
-live (guint n)
+live (guint       n,
+      const char *path)
 {
   GtkWindow *window = open_window ();
   g_autofree Tick *ticks = g_new0 (Tick, n);
-  const char *const drag[] = { "deterrence" };
+  const char *drag[1];
   /* A different criterion each time: every tick starts a new undo step,
    * as the first tick of a drag does. */
-  const char *const starts[] = { "deterrence", "escalation" };
+  const char *starts[2];
 
+  if (path != NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+
+      if (!fr_window_open_file (FR_WINDOW (window), file))
+        {
+          fprintf (stderr, "app-bench: cannot open %s\n", path);
+          return 1;
+        }
+    }
+  if (!pick_criteria (window, &starts[0], &starts[1]))
+    {
+      fprintf (stderr, "app-bench: the document has no criteria to weigh\n");
+      return 1;
+    }
+  drag[0] = starts[0];
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "analysis");
   settle ();
 
+  printf ("weights moved: %s (and %s)\n", starts[0], starts[1]);
   printf ("reference: 8 frame-sized copies before: %.2f ms (compare runs by it)\n", reference_ms ());
   weight_ticks (window, drag, G_N_ELEMENTS (drag), n, ticks);
   print_ticks ("weight change during a drag", ticks, n);
@@ -515,8 +561,8 @@ main (int    argc,
     {
       gtk_init ();
       adw_init ();
-      return live (argc >= 3 ? (guint) atoi (argv[2]) : 60);
+      return live (argc >= 3 ? (guint) atoi (argv[2]) : 60, argc >= 4 ? argv[3] : NULL);
     }
-  fprintf (stderr, "usage: app-bench startup | memory | map [N] | live [N]\n");
+  fprintf (stderr, "usage: app-bench startup | memory | map [N] | live [N [FILE]]\n");
   return 2;
 }
