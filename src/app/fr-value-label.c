@@ -25,7 +25,6 @@ struct _FrValueLabel
   char *sample;         /* the widest text expected, for the width */
   PangoLayout *layout;  /* the text */
   int sample_width;     /* in Pango units; -1 until measured */
-  float xalign;
 };
 
 G_DEFINE_FINAL_TYPE (FrValueLabel, fr_value_label, GTK_TYPE_WIDGET)
@@ -83,9 +82,8 @@ fr_value_label_snapshot (GtkWidget   *widget,
   ensure_layout (self);
   gtk_style_context_get_color (style, &color);
   pango_layout_get_pixel_size (self->layout, &text_width, &text_height);
-  x = (gtk_widget_get_width (widget) - text_width) * self->xalign;
-  if (gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL)
-    x = gtk_widget_get_width (widget) - text_width - x;
+  /* At the end of the line, as numbers in a column are. */
+  x = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL ? 0 : gtk_widget_get_width (widget) - text_width;
   /* Centred in a taller allocation, as a GtkLabel is. */
   y = floorf ((gtk_widget_get_height (widget) - text_height) / 2.0f);
   gtk_snapshot_save (snapshot);
@@ -138,7 +136,21 @@ fr_value_label_init (FrValueLabel *self)
 {
   self->text = g_strdup ("");
   self->sample_width = -1;
-  self->xalign = 1.0f;
+}
+
+/* Sets *@slot to a copy of @value ("" for NULL); FALSE when it held that
+ * already. */
+static gboolean
+replace_text (char       **slot,
+              const char  *value)
+{
+  if (value == NULL)
+    value = "";
+  if (g_strcmp0 (*slot, value) == 0)
+    return FALSE;
+  g_free (*slot);
+  *slot = g_strdup (value);
+  return TRUE;
 }
 
 /* @sample is the widest text the label will show: it sets the width. */
@@ -157,12 +169,8 @@ fr_value_label_set_sample (FrValueLabel *self,
 {
   g_return_if_fail (FR_IS_VALUE_LABEL (self));
 
-  if (sample == NULL)
-    sample = "";
-  if (g_strcmp0 (self->sample, sample) == 0)
+  if (!replace_text (&self->sample, sample))
     return;
-  g_free (self->sample);
-  self->sample = g_strdup (sample);
   self->sample_width = -1;
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
@@ -173,12 +181,8 @@ fr_value_label_set_text (FrValueLabel *self,
 {
   g_return_if_fail (FR_IS_VALUE_LABEL (self));
 
-  if (text == NULL)
-    text = "";
-  if (g_strcmp0 (self->text, text) == 0)
+  if (!replace_text (&self->text, text))
     return;
-  g_free (self->text);
-  self->text = g_strdup (text);
   if (self->layout != NULL)
     pango_layout_set_text (self->layout, self->text, -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, self->text, -1);
@@ -190,15 +194,4 @@ fr_value_label_get_text (FrValueLabel *self)
 {
   g_return_val_if_fail (FR_IS_VALUE_LABEL (self), NULL);
   return self->text;
-}
-
-/* 0 puts the text at the start, 1 (the default) at the end. */
-void
-fr_value_label_set_xalign (FrValueLabel *self,
-                           float         xalign)
-{
-  g_return_if_fail (FR_IS_VALUE_LABEL (self));
-
-  self->xalign = CLAMP (xalign, 0.0f, 1.0f);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
 }

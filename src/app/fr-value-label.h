@@ -17,7 +17,5 @@ void        fr_value_label_set_sample (FrValueLabel *self,
 void        fr_value_label_set_text   (FrValueLabel *self,
                                        const char   *text);
 const char *fr_value_label_get_text   (FrValueLabel *self);
-void        fr_value_label_set_xalign (FrValueLabel *self,
-                                       float         xalign);
 
 G_END_DECLS
