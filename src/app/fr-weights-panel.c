@@ -131,13 +131,6 @@ show_value (FrWeightRow *row)
   fr_value_label_set_text (FR_VALUE_LABEL (gtk_button_get_child (GTK_BUTTON (row->value_button))), text);
 }
 
-static void
-on_adjustment_shown (GtkAdjustment *adjustment,
-                     FrWeightRow   *row)
-{
-  show_value (row);
-}
-
 /* Puts the flat value back; a typed number is taken first unless
  * @commit is FALSE (Escape). */
 static void
@@ -343,7 +336,7 @@ build_row (FrWeightsPanel *self,
   gtk_grid_attach (GTK_GRID (grid), value, 1, 1, 2, 1);
   show_value (row);
 
-  g_signal_connect (row->adjustment, "value-changed", G_CALLBACK (on_adjustment_shown), row);
+  g_signal_connect_swapped (row->adjustment, "value-changed", G_CALLBACK (show_value), row);
   g_signal_connect (row->adjustment, "value-changed", G_CALLBACK (on_value_changed), row);
   g_signal_connect (lock, "toggled", G_CALLBACK (on_lock_toggled), row);
   if (!criterion->is_group)
