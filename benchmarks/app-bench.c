@@ -186,18 +186,16 @@ spawn_startup (const char *self_path,
   const char *argv[] = { self_path, "startup-child", what, measure_memory ? "memory" : NULL, NULL };
   g_autofree char *out = NULL;
   g_autoptr(GError) error = NULL;
+  char *end = NULL;
+  double wall;
 
   if (!g_spawn_sync (NULL, (char **) argv, NULL, 0, NULL, NULL, &out, NULL, NULL, &error))
     g_error ("%s", error->message);
+  /* "wall cpu" for start-up, the resident size alone for memory. */
+  wall = g_ascii_strtod (out, &end);
   if (cpu != NULL)
-    {
-      char *end = NULL;
-      double wall = g_ascii_strtod (out, &end);
-
-      *cpu = g_ascii_strtod (end, NULL);
-      return wall;
-    }
-  return g_ascii_strtod (out, NULL);
+    *cpu = g_ascii_strtod (end, NULL);
+  return wall;
 }
 
 static int
