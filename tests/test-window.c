@@ -476,28 +476,20 @@ smaa_finished (gpointer page)
   return done;
 }
 
-/* The chart as the widget shows it — through its kept picture, as GTK
- * would paint it — against the chart drawn straight from its data: the
- * same pixels, or the kept picture is stale. */
-static void
-assert_shows_its_data (FrChartView *view)
+/* What @widget drew in its last frame, as a render node. A widget
+ * paintable shows nothing while a redraw is pending: this waits for the
+ * frame. */
+static GskRenderNode *
+widget_node (GtkWidget *widget,
+             int        width,
+             int        height)
 {
-  int width = gtk_widget_get_width (GTK_WIDGET (view));
-  int height = gtk_widget_get_height (GTK_WIDGET (view));
   GskRenderNode *node = NULL;
   gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-  cairo_surface_t *shown = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
-  cairo_surface_t *drawn = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
-  cairo_t *cr;
-  int differing = 0;
 
-  g_assert_cmpint (width, >, 100);
-  g_assert_cmpint (height, >, 100);
-  /* A widget paintable shows what the widget drew in its last frame, and
-   * nothing while a redraw is pending: wait for the frame. */
   while (node == NULL && g_get_monotonic_time () < deadline)
     {
-      g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (view));
+      g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
       GtkSnapshot *snapshot = gtk_snapshot_new ();
 
       gdk_paintable_snapshot (paintable, snapshot, width, height);
@@ -506,14 +498,45 @@ assert_shows_its_data (FrChartView *view)
         g_main_context_iteration (NULL, TRUE);
     }
   g_assert_nonnull (node);
-  cr = cairo_create (shown);
+  return node;
+}
+
+/* The same, drawn onto an image of @width × @height. */
+static cairo_surface_t *
+widget_picture (GtkWidget *widget,
+                int        width,
+                int        height)
+{
+  GskRenderNode *node = widget_node (widget, width, height);
+  cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cairo_t *cr = cairo_create (image);
+
   gsk_render_node_draw (node, cr);
   cairo_destroy (cr);
+  cairo_surface_flush (image);
   gsk_render_node_unref (node);
+  return image;
+}
+
+/* The chart as the widget shows it — through its kept picture, as GTK
+ * would paint it — against the chart drawn straight from its data: the
+ * same pixels, or the kept picture is stale. */
+static void
+assert_shows_its_data (FrChartView *view)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (view));
+  int height = gtk_widget_get_height (GTK_WIDGET (view));
+  cairo_surface_t *shown;
+  cairo_surface_t *drawn = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cairo_t *cr;
+  int differing = 0;
+
+  g_assert_cmpint (width, >, 100);
+  g_assert_cmpint (height, >, 100);
+  shown = widget_picture (GTK_WIDGET (view), width, height);
   cr = cairo_create (drawn);
   fr_chart_view_draw (view, cr, width, height, fr_style_current_theme ());
   cairo_destroy (cr);
-  cairo_surface_flush (shown);
   cairo_surface_flush (drawn);
   for (int y = 0; y < height; y++)
     {
@@ -848,26 +871,6 @@ node_has_type (GskRenderNode     *node,
     }
 }
 
-static cairo_surface_t *
-draw_paintable (GdkPaintable *paintable,
-                int           width,
-                int           height)
-{
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
-  GskRenderNode *node;
-  cairo_t *cr = cairo_create (image);
-
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  gsk_render_node_draw (node, cr);
-  cairo_destroy (cr);
-  cairo_surface_flush (image);
-  gsk_render_node_unref (node);
-  return image;
-}
-
 /* The sidebar's live numbers are as wide as their sample whatever they
  * show, so a new value is drawn again without laying the window out; the
  * ranking's bin shows its child pixel for pixel, drawn as one piece. */
@@ -878,9 +881,6 @@ test_live_sidebar_widgets (void)
   GtkWidget *bin = fr_repaint_bin_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *value = fr_value_label_new ("100.0 %");
-  g_autoptr(GdkPaintable) bin_paintable = NULL;
-  g_autoptr(GdkPaintable) box_paintable = NULL;
-  GtkSnapshot *snapshot;
   GskRenderNode *node;
   cairo_surface_t *through_bin, *direct;
   int narrow, wide, sample, width, height;
@@ -910,18 +910,14 @@ test_live_sidebar_widgets (void)
   width = gtk_widget_get_width (bin);
   height = gtk_widget_get_height (bin);
   g_assert_cmpint (width, >, 0);
-  bin_paintable = gtk_widget_paintable_new (bin);
-  box_paintable = gtk_widget_paintable_new (box);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (bin_paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
+  node = widget_node (bin, width, height);
   /* One piece: the text is inside a cairo node, not a node of its own. */
   g_assert_true (node_has_type (node, GSK_CAIRO_NODE));
   g_assert_false (node_has_type (node, GSK_TEXT_NODE));
   gsk_render_node_unref (node);
 
-  through_bin = draw_paintable (bin_paintable, width, height);
-  direct = draw_paintable (box_paintable, width, height);
+  through_bin = widget_picture (bin, width, height);
+  direct = widget_picture (box, width, height);
   g_assert_cmpint (cairo_image_surface_get_stride (through_bin), ==, cairo_image_surface_get_stride (direct));
   g_assert_true (memcmp (cairo_image_surface_get_data (through_bin), cairo_image_surface_get_data (direct),
                          (gsize) cairo_image_surface_get_stride (direct) * height) == 0);
@@ -965,7 +961,6 @@ test_chart_cards_one_piece (void)
   for (guint i = 0; i < G_N_ELEMENTS (schemes); i++)
     {
       GtkWidget *card = gtk_widget_get_parent (GTK_WIDGET (ranking));
-      g_autoptr(GdkPaintable) paintable = NULL;
       cairo_surface_t *image;
       int width, height;
 
@@ -974,8 +969,7 @@ test_chart_cards_one_piece (void)
       g_assert_true (gtk_widget_has_css_class (card, "fr-chart-card"));
       width = gtk_widget_get_width (card);
       height = gtk_widget_get_height (card);
-      paintable = gtk_widget_paintable_new (card);
-      image = draw_paintable (paintable, width, height);
+      image = widget_picture (card, width, height);
       /* The header's top padding, and the chart's bottom margin. */
       seen[i] = pixel_at (image, 4, 2);
       g_assert_cmphex (seen[i], ==, pixel_at (image, 4, height - 3));
