@@ -214,6 +214,33 @@ on_style_variant_changed (FrApplication *self)
 }
 
 static void
+read_icon_theme (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  GtkIconPaintable *icon = gtk_icon_theme_lookup_icon (GTK_ICON_THEME (source_object), "open-menu-symbolic",
+                                                       NULL, 16, 1, GTK_TEXT_DIR_NONE, 0);
+
+  g_clear_object (&icon);
+  g_task_return_boolean (task, TRUE);
+}
+
+/* GTK reads the icon theme in a thread as soon as it creates the display's
+ * theme, but the resource paths GtkApplication and libadwaita add right
+ * after make it read the theme again, on the main thread, at the first icon
+ * the window shows. One lookup from a thread (allowed once the theme is set
+ * up on the main thread) reads it while the window is being built. */
+static void
+read_icon_theme_in_thread (void)
+{
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
+  g_autoptr(GTask) task = g_task_new (theme, NULL, NULL, NULL);
+
+  g_task_run_in_thread (task, read_icon_theme);
+}
+
+static void
 fr_application_startup (GApplication *application)
 {
   FrApplication *self = FR_APPLICATION (application);
@@ -223,6 +250,7 @@ fr_application_startup (GApplication *application)
   static const char *shortcuts_accels[] = { "<Control>question", NULL };
 
   G_APPLICATION_CLASS (fr_application_parent_class)->startup (application);
+  read_icon_theme_in_thread ();
 
   self->icon_pending = TRUE;
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
