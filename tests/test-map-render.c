@@ -535,6 +535,25 @@ test_export (void)
   g_rmdir (dir);
 }
 
+/* A marker's centre on a 900 × 140 strip: the middle of the heights at
+ * which it is hit; -1 when it is nowhere. */
+static double
+marker_centre_y (const FrTimelineScene *scene,
+                 const FrEvent         *event)
+{
+  double x = fr_timeline_x_for_day (scene, 900, event->day);
+  double first = -1, last = -1;
+
+  for (double y = 0; y < 140; y += 0.5)
+    if (fr_timeline_hit_test (scene, 900, 140, x, y) == event)
+      {
+        if (first < 0)
+          first = y;
+        last = y;
+      }
+  return first < 0 ? -1 : (first + last) / 2;
+}
+
 static void
 test_timeline_strip (void)
 {
@@ -583,6 +602,39 @@ test_timeline_strip (void)
   }
   event = fr_timeline_hit_test (&scene, 900, 140, 2, 139);
   g_assert_null (event);
+
+  /* Norway's and Poland's markers share the NATO lane's colour, and the
+   * lane between them stays empty: markers drawn as one path are separate
+   * shapes, not joined by a line. */
+  {
+    const FrEvent *no = NULL, *pl = NULL;
+    double no_y, pl_y;
+    int no_rgb[3], pl_rgb[3], between[3];
+
+    for (guint i = 0; i < model->events->len; i++)
+      {
+        FrEvent *e = g_ptr_array_index (model->events, i);
+        if (g_str_equal (e->id, "no-nato"))
+          no = e;
+        else if (g_str_equal (e->id, "pl-nato"))
+          pl = e;
+      }
+    g_assert_nonnull (no);
+    g_assert_nonnull (pl);
+    no_y = marker_centre_y (&scene, no);
+    pl_y = marker_centre_y (&scene, pl);
+    g_assert_cmpfloat (no_y, >, 0);
+    g_assert_cmpfloat_with_epsilon (no_y, pl_y, 0.01);
+    pixel_at (surface, fr_timeline_x_for_day (&scene, 900, no->day), no_y, no_rgb);
+    pixel_at (surface, fr_timeline_x_for_day (&scene, 900, pl->day), pl_y, pl_rgb);
+    pixel_at (surface, (fr_timeline_x_for_day (&scene, 900, no->day) + fr_timeline_x_for_day (&scene, 900, pl->day)) / 2 + 3,
+              no_y, between);
+    g_assert_cmpint (no_rgb[0], ==, pl_rgb[0]);
+    g_assert_cmpint (no_rgb[1], ==, pl_rgb[1]);
+    g_assert_cmpint (no_rgb[2], ==, pl_rgb[2]);
+    g_assert_false (same_color (no_rgb, theme->background));
+    assert_color (between, theme->background);
+  }
 
   /* Zoomed to 2020–2026, the marker moves with the range. */
   scene.start_year = 2020;

@@ -1817,22 +1817,6 @@ draw_labels (Ctx       *ctx,
 /* Legend, scale bar, badge                                             */
 
 static void
-rounded_rect (cairo_t *cr,
-              double   x,
-              double   y,
-              double   w,
-              double   h,
-              double   r)
-{
-  cairo_new_sub_path (cr);
-  cairo_arc (cr, x + w - r, y + r, r, -G_PI / 2, 0);
-  cairo_arc (cr, x + w - r, y + h - r, r, 0, G_PI / 2);
-  cairo_arc (cr, x + r, y + h - r, r, G_PI / 2, G_PI);
-  cairo_arc (cr, x + r, y + r, r, G_PI, 3 * G_PI / 2);
-  cairo_close_path (cr);
-}
-
-static void
 panel (Ctx    *ctx,
        double  x,
        double  y,
@@ -1842,7 +1826,7 @@ panel (Ctx    *ctx,
   cairo_t *cr = ctx->cr;
 
   cairo_new_path (cr);
-  rounded_rect (cr, x, y, w, h, 6);
+  fr_rounded_rectangle (cr, x, y, w, h, 6);
   fr_color_set_source (cr, fr_color_with_alpha (ctx->theme->background, 0.88));
   cairo_fill_preserve (cr);
   fr_color_set_source (cr, ctx->theme->grid);

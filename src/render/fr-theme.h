@@ -50,6 +50,15 @@ gboolean       fr_color_parse             (const char  *text,
                                            FrColor     *color);
 void           fr_color_set_source        (cairo_t     *cr,
                                            FrColor      color);
+
+/* The outline of every plate and badge: a rectangle with round corners,
+ * as a new sub-path. */
+void           fr_rounded_rectangle       (cairo_t     *cr,
+                                           double       x,
+                                           double       y,
+                                           double       width,
+                                           double       height,
+                                           double       radius);
 FrColor        fr_color_with_alpha        (FrColor      color,
                                            double       alpha);
 

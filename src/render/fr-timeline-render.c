@@ -190,6 +190,8 @@ marker_path (cairo_t *cr,
              double   y,
              double   r)
 {
+  /* Markers of a lane share one path: no line from the last one. */
+  cairo_new_sub_path (cr);
   switch (lane)
     {
     case LANE_NATO:
@@ -230,6 +232,14 @@ marker_path (cairo_t *cr,
     }
 }
 
+static gboolean
+event_is_marked (const FrTimelineScene *scene,
+                 const FrEvent         *event)
+{
+  return (scene->hovered_event != NULL && g_strcmp0 (event->id, scene->hovered_event) == 0) ||
+         (scene->selected_event != NULL && g_strcmp0 (event->id, scene->selected_event) == 0);
+}
+
 static PangoLayout *
 make_layout (cairo_t       *cr,
              const FrTheme *theme,
@@ -261,6 +271,31 @@ show_text (cairo_t     *cr,
   pango_layout_set_text (layout, text, -1);
   pango_layout_get_pixel_size (layout, &w, &h);
   cairo_move_to (cr, x - w * align, y);
+  fr_export_show_layout (cr, layout);
+}
+
+/* Muted text vertically centred on @y, on a rounded plate of the
+ * background. */
+static void
+show_text_on_plate (cairo_t       *cr,
+                    PangoLayout   *layout,
+                    const char    *text,
+                    double         x,
+                    double         y,
+                    double         align,   /* as show_text() */
+                    const FrTheme *theme)
+{
+  int w, h;
+
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_get_pixel_size (layout, &w, &h);
+  x -= w * align;
+  y -= h / 2.0;
+  fr_color_set_source (cr, fr_color_with_alpha (theme->background, 0.85));
+  fr_rounded_rectangle (cr, x - 2, y, w + 4, h, 3.0);
+  cairo_fill (cr);
+  fr_color_set_source (cr, theme->muted);
+  cairo_move_to (cr, x, y);
   fr_export_show_layout (cr, layout);
 }
 
@@ -440,57 +475,59 @@ fr_timeline_render (cairo_t               *cr,
       show_text (cr, small, _("Today"), x - 3, g.top, 1.0);
     }
 
-  /* Events. */
+  /* Events: each lane's markers filled and outlined as one path (two
+   * drawing operations a lane instead of two a marker), then the hovered
+   * or selected one ringed on top. */
+  for (int lane = 0; lane < N_LANES; lane++)
+    {
+      gboolean any = FALSE;
+
+      for (guint i = 0; model != NULL && model->events != NULL && i < model->events->len; i++)
+        {
+          FrEvent *event = g_ptr_array_index (model->events, i);
+          double x = fr_timeline_x_for_day (scene, width, event->day);
+          double r = g.radius * (event_is_marked (scene, event) ? 1.4 : 1.0);
+
+          if (lane_for_category (event->category) != (Lane) lane ||
+              x < g.left - r * 2 || x > g.right + r * 2)
+            continue;
+          marker_path (cr, (Lane) lane, x, lane_center (&g, (Lane) lane), r);
+          any = TRUE;
+        }
+      if (!any)
+        continue;
+      fr_color_set_source (cr, lane_color (theme, (Lane) lane));
+      cairo_fill_preserve (cr);
+      fr_color_set_source (cr, theme->background);
+      cairo_set_line_width (cr, 1.0);
+      cairo_stroke (cr);
+    }
   for (guint i = 0; model != NULL && model->events != NULL && i < model->events->len; i++)
     {
       FrEvent *event = g_ptr_array_index (model->events, i);
       Lane lane = lane_for_category (event->category);
       double x = fr_timeline_x_for_day (scene, width, event->day);
-      double y = lane_center (&g, lane);
       gboolean hovered = scene->hovered_event != NULL && g_strcmp0 (event->id, scene->hovered_event) == 0;
       gboolean selected = scene->selected_event != NULL && g_strcmp0 (event->id, scene->selected_event) == 0;
-      double r = g.radius * (hovered || selected ? 1.4 : 1.0);
+      double r = g.radius * 1.4;
 
-      if (x < g.left - r * 2 || x > g.right + r * 2)
+      if (!(hovered || selected) || x < g.left - r * 2 || x > g.right + r * 2)
         continue;
-      marker_path (cr, lane, x, y, r);
-      fr_color_set_source (cr, lane_color (theme, lane));
-      cairo_fill_preserve (cr);
-      fr_color_set_source (cr, theme->background);
-      cairo_set_line_width (cr, 1.0);
+      marker_path (cr, lane, x, lane_center (&g, lane), r + 2.5);
+      fr_color_set_source (cr, theme->accent);
+      cairo_set_line_width (cr, selected ? 2.0 : 1.5);
       cairo_stroke (cr);
-      if (hovered || selected)
-        {
-          marker_path (cr, lane, x, y, r + 2.5);
-          fr_color_set_source (cr, theme->accent);
-          cairo_set_line_width (cr, selected ? 2.0 : 1.5);
-          cairo_stroke (cr);
-          if (highlight == NULL || hovered)
-            highlight = event;
-        }
+      if (highlight == NULL || hovered)
+        highlight = event;
     }
 
-  /* Lane names at the left edge of each lane, over the markers with a
-   * halo of the background: longer names (in Ukrainian, say) reach into
-   * the first years and must stay readable there. */
+  /* Lane names at the left edge of each lane, on a plate of the background
+   * over the markers: longer names (in Ukrainian, say) reach into the first
+   * years and must stay readable there. */
   for (int lane = 0; lane < N_LANES; lane++)
     if (g.row[lane] >= 0 && g.lane_height >= 12)
-      {
-        int w, h;
-
-        pango_layout_set_text (small, fr_timeline_category_label (lane_categories[lane]), -1);
-        pango_layout_get_pixel_size (small, &w, &h);
-        cairo_save (cr);
-        cairo_move_to (cr, g.left + 2, lane_center (&g, (Lane) lane) - h / 2.0);
-        pango_cairo_layout_path (cr, small);
-        fr_color_set_source (cr, fr_color_with_alpha (theme->background, 0.85));
-        cairo_set_line_width (cr, 3.0);
-        cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-        cairo_stroke_preserve (cr);
-        fr_color_set_source (cr, theme->muted);
-        cairo_fill (cr);
-        cairo_restore (cr);
-      }
+      show_text_on_plate (cr, small, fr_timeline_category_label (lane_categories[lane]),
+                          g.left + 2, lane_center (&g, (Lane) lane), 0, theme);
 
   /* Scrubber. */
   if (scene->current_day > 0)
