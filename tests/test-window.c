@@ -5,6 +5,8 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <gdk/x11/gdkx.h>
+#include <X11/Xatom.h>
 #include <glib/gstdio.h>
 #include <math.h>
 #include <stdlib.h>
@@ -44,16 +46,53 @@ start_application (void)
   return app;
 }
 
+/* The sizes of the icon the window manager was given (_NET_WM_ICON: width,
+ * height, then the pixels, for each size), as "16 32"; NULL for none. */
+static char *
+window_icon_sizes (GtkWindow *window)
+{
+  GdkDisplay *display = gtk_widget_get_display (GTK_WIDGET (window));
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+  GString *sizes;
+  Atom type;
+  int format;
+  unsigned long n, after;
+  unsigned char *data = NULL;
+  const long *values;
+
+  g_assert_true (GDK_IS_X11_DISPLAY (display));
+  if (surface == NULL ||
+      XGetWindowProperty (gdk_x11_display_get_xdisplay (display), gdk_x11_surface_get_xid (surface),
+                          gdk_x11_get_xatom_by_name_for_display (display, "_NET_WM_ICON"),
+                          0, G_MAXLONG, False, XA_CARDINAL, &type, &format, &n, &after, &data) != Success ||
+      data == NULL || n == 0)
+    {
+      g_clear_pointer (&data, XFree);
+      return NULL;
+    }
+  /* Xlib hands 32-bit items back as longs. */
+  values = (const long *) data;
+  sizes = g_string_new (NULL);
+  for (unsigned long i = 0; i + 1 < n; i += 2 + (unsigned long) (values[i] * values[i + 1]))
+    {
+      g_assert_cmpint (values[i], ==, values[i + 1]);
+      g_string_append_printf (sizes, "%s%ld", sizes->len > 0 ? " " : "", values[i]);
+    }
+  XFree (data);
+  return g_string_free (sizes, FALSE);
+}
+
 static gboolean
 window_has_icon (gpointer window)
 {
-  return gtk_window_get_icon_name (window) != NULL;
+  g_autofree char *sizes = window_icon_sizes (window);
+
+  return sizes != NULL;
 }
 
 static void
 test_window_maps_with_scenario (void)
 {
-  gboolean first_window = app == NULL;
   GtkWindow *window;
   FrDocument *document;
   FrModel *model;
@@ -63,18 +102,26 @@ test_window_maps_with_scenario (void)
   window = gtk_application_get_active_window (GTK_APPLICATION (app));
   g_assert_nonnull (window);
   g_assert_true (FR_IS_WINDOW (window));
-  /* The window manager's icon loads an SVG renderer: the application's
-   * first window shows its first frame without it, then takes it, and
-   * every window after takes it as the default. */
-  if (first_window)
-    g_assert_null (gtk_window_get_icon_name (window));
+  /* The window manager's icon (PNGs of five sizes) comes once the
+   * application's first window has shown its first frame; every window
+   * after takes it when it is realized. */
   iterate_until (widget_is_mapped, window);
-  if (first_window)
-    {
-      iterate_until (window_has_icon, window);
-      g_assert_cmpstr (gtk_window_get_icon_name (window), ==, APP_ID);
-    }
-  g_assert_cmpstr (gtk_window_get_default_icon_name (), ==, APP_ID);
+  iterate_until (window_has_icon, window);
+  {
+    g_autofree char *sizes = window_icon_sizes (window);
+    g_assert_cmpstr (sizes, ==, "16 32 48 64 128");
+  }
+  {
+    g_autofree char *sizes = NULL;
+    GtkWidget *later = gtk_window_new ();
+
+    gtk_window_present (GTK_WINDOW (later));
+    iterate_until (widget_is_mapped, later);
+    sizes = window_icon_sizes (GTK_WINDOW (later));
+    g_assert_cmpstr (sizes, ==, "16 32 48 64 128");
+    gtk_window_destroy (GTK_WINDOW (later));
+    drain_events ();
+  }
 
   /* Started with no file, the window holds the bundled scenario as a new
    * document, and says so in its title. */

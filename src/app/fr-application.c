@@ -40,21 +40,65 @@ apply_style_variant (FrApplication *self)
                                       schemes[MIN (variant, G_N_ELEMENTS (schemes) - 1)]);
 }
 
+/* The window manager's icon, for X11 (Wayland takes the application's icon
+ * from its desktop file). The sizes are PNGs rendered from the SVG icon by
+ * tools/icons/render-window-icons: looking the icon up by name would load
+ * an SVG renderer (about 6 MB resident) just for this. */
+static GList *
+window_icons (void)
+{
+  static GList *icons;
+  static const int sizes[] = { 16, 32, 48, 64, 128 };
+
+  if (icons == NULL)
+    for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+      {
+        g_autofree char *path = g_strdup_printf ("/io/github/frontierdesk/Frontier/window-icons/%d.png", sizes[i]);
+
+        icons = g_list_append (icons, gdk_texture_new_from_resource (path));
+      }
+  return icons;
+}
+
+static void
+give_window_icon (GtkWindow *window)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+
+  if (surface != NULL && GDK_IS_TOPLEVEL (surface))
+    gdk_toplevel_set_icon_list (GDK_TOPLEVEL (surface), window_icons ());
+}
+
+/* GTK sets a window's icon list when it realizes the window: this runs
+ * after, for windows that come after the first frame. */
+static void
+on_later_window_realize (GtkWindow *window)
+{
+  give_window_icon (window);
+}
+
+static void
+on_toplevels_changed (GListModel *toplevels,
+                      guint       position,
+                      guint       removed,
+                      guint       added)
+{
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      g_signal_connect (window, "realize", G_CALLBACK (on_later_window_realize), NULL);
+      give_window_icon (window);
+    }
+}
+
 static gboolean
 set_window_icons (gpointer user_data)
 {
   GListModel *toplevels = gtk_window_get_toplevels ();
 
-  gtk_window_set_default_icon_name (APP_ID);
-  /* Windows realized before this took no icon; the default reaches only
-   * the ones realized after it. */
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (gtk_window_get_icon_name (window) == NULL)
-        gtk_window_set_icon_name (window, APP_ID);
-    }
+  on_toplevels_changed (toplevels, 0, 0, g_list_model_get_n_items (toplevels));
+  g_signal_connect (toplevels, "items-changed", G_CALLBACK (on_toplevels_changed), NULL);
   return G_SOURCE_REMOVE;
 }
 
@@ -82,9 +126,8 @@ new_window (FrApplication *self)
 {
   FrWindow *window = fr_window_new (self);
 
-  /* The window manager's icon comes from the application's SVG icon, and
-   * loading it brings in an SVG renderer (about 6 MB) and renders on the
-   * main thread: it waits until a window has shown its first frame. */
+  /* The window manager's icon waits until a window has shown its first
+   * frame: decoding it is no part of showing the window. */
   if (self->icon_pending)
     g_signal_connect_object (window, "realize", G_CALLBACK (on_window_realize), self, 0);
   return window;
