@@ -75,7 +75,9 @@ typedef struct {
 typedef struct {
   const FrBasemap *basemap;
   FrLcc lcc;
-  GArray *points;       /* double x, y pairs */
+  GArray *points;       /* float x, y pairs, projected metres: a fifth of a
+                         * metre at worst, far below a pixel, in half the
+                         * memory of doubles */
   GArray *rings;        /* Ring */
   GArray *regions;      /* RegionGeom, basemap order */
   GArray *borders;      /* BorderGeom, basemap order */
@@ -141,7 +143,7 @@ add_ring (Geometry     *geometry,
       double xy[2];
 
       fr_lcc_forward (&geometry->lcc, p->lon, p->lat, &xy[0], &xy[1]);
-      g_array_append_vals (geometry->points, xy, 2);
+      g_array_append_vals (geometry->points, (float[]) { (float) xy[0], (float) xy[1] }, 2);
       project_bbox_add (ring.bbox, xy[0], xy[1]);
     }
   if (ring.n > 0)
@@ -159,13 +161,13 @@ add_ring (Geometry     *geometry,
 }
 
 static double
-segment_distance2 (const double *p,
-                   const double *a,
-                   const double *b)
+segment_distance2 (const float *p,
+                   const float *a,
+                   const float *b)
 {
-  double dx = b[0] - a[0], dy = b[1] - a[1];
+  double dx = (double) b[0] - a[0], dy = (double) b[1] - a[1];
   double len2 = dx * dx + dy * dy;
-  double t = len2 > 0 ? ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / len2 : 0;
+  double t = len2 > 0 ? (((double) p[0] - a[0]) * dx + ((double) p[1] - a[1]) * dy) / len2 : 0;
   double ex, ey;
 
   t = CLAMP (t, 0, 1);
@@ -176,11 +178,11 @@ segment_distance2 (const double *p,
 
 /* Douglas & Peucker (1973), iteratively; marks the points to keep. */
 static void
-douglas_peucker (const double *p,
-                 guint         n,
-                 double        tolerance,
-                 guint8       *keep,
-                 GArray       *stack)
+douglas_peucker (const float *p,
+                 guint        n,
+                 double       tolerance,
+                 guint8      *keep,
+                 GArray      *stack)
 {
   double tol2 = tolerance * tolerance;
 
@@ -217,7 +219,7 @@ static void
 build_lods (Geometry *geometry)
 {
   g_autoptr(GArray) stack = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_autoptr(GArray) copy = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) copy = g_array_new (FALSE, FALSE, sizeof (float));
   g_autofree guint8 *keep = NULL;
   guint max_n = 0;
 
@@ -240,12 +242,12 @@ build_lods (Geometry *geometry)
             continue;
           }
         g_array_set_size (copy, 0);
-        g_array_append_vals (copy, &g_array_index (geometry->points, double, ring->lod_start[k - 1] * 2), from_n * 2);
-        douglas_peucker ((const double *) (const void *) copy->data, from_n,
+        g_array_append_vals (copy, &g_array_index (geometry->points, float, ring->lod_start[k - 1] * 2), from_n * 2);
+        douglas_peucker ((const float *) (const void *) copy->data, from_n,
                          LOD_BASE_M * pow (4, k - 1), keep, stack);
         for (guint i = 0; i < from_n; i++)
           if (keep[i])
-            g_array_append_vals (geometry->points, &g_array_index (copy, double, 2 * i), 2);
+            g_array_append_vals (geometry->points, &g_array_index (copy, float, 2 * i), 2);
         ring = &g_array_index (geometry->rings, Ring, r);
         ring->lod_start[k] = start;
         ring->lod_n[k] = geometry->points->len / 2 - start;
@@ -259,16 +261,16 @@ ring_area_centroid (const Geometry *geometry,
                     double         *cx,
                     double         *cy)
 {
-  const double *p = &g_array_index (geometry->points, double, ring->start * 2);
+  const float *p = &g_array_index (geometry->points, float, ring->start * 2);
   double area = 0, sx = 0, sy = 0;
 
   for (guint i = 0; i < ring->n; i++)
     {
       guint j = (i + 1) % ring->n;
-      double cross = p[2 * i] * p[2 * j + 1] - p[2 * j] * p[2 * i + 1];
+      double cross = (double) p[2 * i] * p[2 * j + 1] - (double) p[2 * j] * p[2 * i + 1];
       area += cross;
-      sx += (p[2 * i] + p[2 * j]) * cross;
-      sy += (p[2 * i + 1] + p[2 * j + 1]) * cross;
+      sx += ((double) p[2 * i] + p[2 * j]) * cross;
+      sy += ((double) p[2 * i + 1] + p[2 * j + 1]) * cross;
     }
   area /= 2;
   if (fabs (area) > 0 && cx != NULL)
@@ -287,7 +289,7 @@ geometry_new (const FrBasemap *basemap,
 
   geometry->basemap = basemap;
   geometry->lcc = *lcc;
-  geometry->points = g_array_new (FALSE, FALSE, sizeof (double));
+  geometry->points = g_array_new (FALSE, FALSE, sizeof (float));
   geometry->rings = g_array_new (FALSE, FALSE, sizeof (Ring));
   geometry->regions = g_array_new (FALSE, TRUE, sizeof (RegionGeom));
   geometry->borders = g_array_new (FALSE, TRUE, sizeof (BorderGeom));
@@ -517,7 +519,7 @@ emit_ring (cairo_t        *cr,
            gboolean        close)
 {
   guint n = ring->lod_n[view->lod];
-  const double *p = &g_array_index (geometry->points, double, ring->lod_start[view->lod] * 2);
+  const float *p = &g_array_index (geometry->points, float, ring->lod_start[view->lod] * 2);
   double a = view->a, ox = view->ox, oy = view->oy, tol = view->tolerance;
   double px, py, lx, ly;
 
