@@ -184,6 +184,23 @@ test_open_file_and_bad_file (void)
     gtk_window_destroy (GTK_WINDOW (dialog));
   }
 
+  /* A bundled scenario that could not be read (the application reads it
+   * in a thread while the first window is built) keeps what the window
+   * shows; one that was read becomes a new, unsaved document. */
+  {
+    g_autoptr(GError) unreadable = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "No such file");
+    g_autoptr(GError) error = NULL;
+    FrModel *model;
+
+    g_assert_false (fr_window_take_template (FR_WINDOW (window), NULL, unreadable));
+    g_assert_true (fr_window_get_document (FR_WINDOW (window)) == document);
+    model = fr_xml_load_file (good_path, &error);
+    g_assert_no_error (error);
+    g_assert_true (fr_window_take_template (FR_WINDOW (window), model, NULL));
+    g_assert_null (fr_document_get_file (fr_window_get_document (FR_WINDOW (window))));
+    g_assert_false (fr_document_get_modified (fr_window_get_document (FR_WINDOW (window))));
+  }
+
   g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (app)));
   for (GList *l = windows; l != NULL; l = l->next)
     gtk_window_destroy (l->data);

@@ -14,6 +14,7 @@
 #include "fr-paths.h"
 #include "fr-preferences-window.h"
 #include "fr-window.h"
+#include "fr-xml.h"
 
 struct _FrApplication
 {
@@ -21,7 +22,13 @@ struct _FrApplication
 
   GSettings *settings;
   gboolean   icon_pending;
+  GThread   *scenario_thread;  /* reading the bundled scenario, or NULL */
 };
+
+typedef struct {
+  FrModel *model;
+  GError  *error;
+} ScenarioLoad;
 
 G_DEFINE_FINAL_TYPE (FrApplication, fr_application, ADW_TYPE_APPLICATION)
 
@@ -199,6 +206,34 @@ offer_drafts (FrApplication *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static gpointer
+load_scenario_in_thread (gpointer data)
+{
+  ScenarioLoad *load = g_new0 (ScenarioLoad, 1);
+  g_autofree char *path = fr_scenario_path ();
+
+  load->model = fr_xml_load_file (path, &load->error);
+  return load;
+}
+
+/* The bundled scenario, read in a thread while the first window is built;
+ * read here when that thread was not started. */
+static ScenarioLoad *
+take_scenario (FrApplication *self)
+{
+  if (self->scenario_thread != NULL)
+    return g_thread_join (g_steal_pointer (&self->scenario_thread));
+  return load_scenario_in_thread (NULL);
+}
+
+static void
+scenario_load_free (ScenarioLoad *load)
+{
+  g_clear_pointer (&load->model, fr_model_free);
+  g_clear_error (&load->error);
+  g_free (load);
+}
+
 static void
 fr_application_activate (GApplication *application)
 {
@@ -208,12 +243,12 @@ fr_application_activate (GApplication *application)
   if (window == NULL)
     {
       FrWindow *fr_window = new_window (self);
-      g_autofree char *scenario = fr_scenario_path ();
-      g_autoptr(GFile) file = g_file_new_for_path (scenario);
+      ScenarioLoad *scenario = take_scenario (self);
 
       /* A new user sees the bundled scenario, never an empty window; it opens
        * as a copy so saving asks where to put it. */
-      fr_window_open_template (fr_window, file);
+      fr_window_take_template (fr_window, g_steal_pointer (&scenario->model), scenario->error);
+      scenario_load_free (scenario);
       window = GTK_WINDOW (fr_window);
       gtk_window_present (window);
       offer_drafts (self, fr_window);
@@ -230,6 +265,9 @@ fr_application_open (GApplication  *application,
 {
   FrApplication *self = FR_APPLICATION (application);
 
+  /* Files to open: the bundled scenario read ahead is not needed. */
+  if (self->scenario_thread != NULL)
+    scenario_load_free (take_scenario (self));
   for (int i = 0; i < n_files; i++)
     {
       FrWindow *window = new_window (self);
@@ -294,6 +332,10 @@ fr_application_startup (GApplication *application)
 
   G_APPLICATION_CLASS (fr_application_parent_class)->startup (application);
   read_icon_theme_in_thread ();
+  /* The first window opens on the bundled scenario: read it while the
+   * window is built. */
+  fr_xml_init ();
+  self->scenario_thread = g_thread_new ("frontier-scenario", load_scenario_in_thread, NULL);
 
   self->icon_pending = TRUE;
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
@@ -311,6 +353,8 @@ fr_application_dispose (GObject *object)
 {
   FrApplication *self = FR_APPLICATION (object);
 
+  if (self->scenario_thread != NULL)
+    scenario_load_free (take_scenario (self));
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (fr_application_parent_class)->dispose (object);

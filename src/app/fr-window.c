@@ -1882,12 +1882,24 @@ fr_window_open_template (FrWindow *self,
                          GFile    *file)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(FrDocument) document = NULL;
   FrModel *model;
 
   g_return_val_if_fail (FR_IS_WINDOW (self), FALSE);
 
   model = load_model (self, file, &error);
+  return fr_window_take_template (self, model, error);
+}
+
+gboolean
+fr_window_take_template (FrWindow     *self,
+                         FrModel      *model,
+                         const GError *error)
+{
+  g_autoptr(FrDocument) document = NULL;
+
+  g_return_val_if_fail (FR_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (model != NULL || error != NULL, FALSE);
+
   if (model == NULL)
     {
       g_autofree char *message = g_strdup_printf (_("The bundled scenario could not be opened: %s"), error->message);

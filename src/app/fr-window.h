@@ -28,6 +28,11 @@ gboolean    fr_window_open_file     (FrWindow      *self,
 /* Loads @file as a new, unsaved document (the bundled scenario). */
 gboolean    fr_window_open_template (FrWindow      *self,
                                      GFile         *file);
+/* The same for a scenario read elsewhere: takes @model (nullable), or shows
+ * @error when there is none. */
+gboolean    fr_window_take_template (FrWindow      *self,
+                                     FrModel       *model,
+                                     const GError  *error);
 /* Opens the unsaved work of @draft; the window goes on updating it. */
 gboolean    fr_window_restore_draft (FrWindow      *self,
                                      const FrDraft *draft);

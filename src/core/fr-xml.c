@@ -2838,6 +2838,12 @@ load_root (Loader     *l,
   return TRUE;
 }
 
+void
+fr_xml_init (void)
+{
+  xmlInitParser ();
+}
+
 FrModel *
 fr_xml_load_bytes (GBytes      *bytes,
                    const char  *display_name,

@@ -19,6 +19,10 @@ G_BEGIN_DECLS
 
 #define FR_XML_NAMESPACE "https://frontierdesk.github.io/ns/frontier/1"
 
+/* Sets libxml2 up. Call once on the main thread before documents or maps
+ * are read in other threads: libxml2 2.9 does not guard its own set-up. */
+void      fr_xml_init       (void);
+
 /* Reads a regular file of at most FR_XML_MAX_FILE_SIZE bytes (a directory,
  * a FIFO or a device is refused without reading). */
 FrModel  *fr_xml_load_file  (const char     *path,
