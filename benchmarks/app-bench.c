@@ -3,7 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Run under a display (Xvfb is fine):
- *   app-bench startup     time to the first painted frame, Frontier with
+ *   app-bench startup [N] time to the first painted frame, Frontier with
  *                         the bundled scenario against a bare GtkWindow and
  *                         an empty AdwApplicationWindow, each measured in a
  *                         fresh process from main()
@@ -199,15 +199,17 @@ spawn_startup (const char *self_path,
 }
 
 static int
-startup (const char *self_path)
+startup (const char *self_path,
+         guint       runs)
 {
-  enum { RUNS = 7 };
-  double minimal[RUNS], adwaita[RUNS], frontier[RUNS];
-  double minimal_cpu[RUNS], adwaita_cpu[RUNS], frontier_cpu[RUNS];
+  g_autofree double *minimal = g_new (double, runs), *adwaita = g_new (double, runs), *frontier = g_new (double, runs);
+  g_autofree double *minimal_cpu = g_new (double, runs), *adwaita_cpu = g_new (double, runs);
+  g_autofree double *frontier_cpu = g_new (double, runs);
+  g_autofree double *difference = g_new (double, runs), *difference_cpu = g_new (double, runs);
 
   /* In a random order each round: a process started right after another
    * reaches its first frame sooner, so a fixed order flatters one of them. */
-  for (guint i = 0; i < RUNS; i++)
+  for (guint i = 0; i < runs; i++)
     {
       guint order[3] = { 0, 1, 2 };
 
@@ -226,17 +228,20 @@ startup (const char *self_path)
           case 1: adwaita[i] = spawn_startup (self_path, "adwaita", &adwaita_cpu[i]); break;
           default: frontier[i] = spawn_startup (self_path, "frontier", &frontier_cpu[i]); break;
           }
+      /* Within a round, so that the machine's slow and quick minutes
+       * weigh on both sides alike. */
+      difference[i] = frontier[i] - minimal[i];
+      difference_cpu[i] = frontier_cpu[i] - minimal_cpu[i];
     }
-  printf ("first frame (median of %d)                    wall    main-thread CPU\n", RUNS);
-  printf ("  bare GtkWindow:                         %8.1f ms %8.1f ms\n", bench_median (minimal, RUNS),
-          bench_median (minimal_cpu, RUNS));
-  printf ("  empty AdwApplicationWindow:             %8.1f ms %8.1f ms\n", bench_median (adwaita, RUNS),
-          bench_median (adwaita_cpu, RUNS));
-  printf ("  Frontier with the scenario:             %8.1f ms %8.1f ms\n", bench_median (frontier, RUNS),
-          bench_median (frontier_cpu, RUNS));
-  printf ("  difference, Frontier − bare:            %8.1f ms %8.1f ms\n",
-          bench_median (frontier, RUNS) - bench_median (minimal, RUNS),
-          bench_median (frontier_cpu, RUNS) - bench_median (minimal_cpu, RUNS));
+  printf ("first frame (median of %u)                   wall    main-thread CPU\n", runs);
+  printf ("  bare GtkWindow:                         %8.1f ms %8.1f ms\n", bench_median (minimal, runs),
+          bench_median (minimal_cpu, runs));
+  printf ("  empty AdwApplicationWindow:             %8.1f ms %8.1f ms\n", bench_median (adwaita, runs),
+          bench_median (adwaita_cpu, runs));
+  printf ("  Frontier with the scenario:             %8.1f ms %8.1f ms\n", bench_median (frontier, runs),
+          bench_median (frontier_cpu, runs));
+  printf ("  Frontier − bare, in the same round:     %8.1f ms %8.1f ms\n",
+          bench_median (difference, runs), bench_median (difference_cpu, runs));
   return 0;
 }
 
@@ -534,7 +539,7 @@ main (int    argc,
       return startup_child (argv[2]);
     }
   if (argc >= 2 && g_str_equal (argv[1], "startup"))
-    return startup (argv[0]);
+    return startup (argv[0], argc >= 3 ? (guint) MAX (atoi (argv[2]), 1) : 7);
   if (argc >= 2 && g_str_equal (argv[1], "memory"))
     {
       double minimal, adwaita, frontier;
@@ -561,6 +566,6 @@ main (int    argc,
       adw_init ();
       return live (argc >= 3 ? (guint) atoi (argv[2]) : 60, argc >= 4 ? argv[3] : NULL);
     }
-  fprintf (stderr, "usage: app-bench startup | memory | map [N] | live [N [FILE]]\n");
+  fprintf (stderr, "usage: app-bench startup [N] | memory | map [N] | live [N [FILE]]\n");
   return 2;
 }

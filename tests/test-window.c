@@ -14,6 +14,7 @@
 #include "test-app-common.h"
 #include "fr-ahp-dialog.h"
 #include "fr-application.h"
+#include "fr-choice-button.h"
 #include "fr-format.h"
 #include "fr-preferences-window.h"
 #include "fr-weights.h"
@@ -938,6 +939,65 @@ node_has_type (GskRenderNode     *node,
 /* The sidebar's live numbers are as wide as their sample whatever they
  * show, so a new value is drawn again without laying the window out; the
  * ranking's bin shows its child pixel for pixel, drawn as one piece. */
+/* The header's choices build their lists when first opened, then behave as
+ * a drop-down: the list marks the choice, picking an item changes it. */
+static void
+test_choice_button (void)
+{
+  FrWindow *window = open_scenario_window ();
+  FrChoiceButton *method = FR_CHOICE_BUTTON (find_widget (GTK_WIDGET (window), FR_TYPE_CHOICE_BUTTON, "Decision Method"));
+  GtkMenuButton *button = GTK_MENU_BUTTON (gtk_widget_get_first_child (GTK_WIDGET (method)));
+  g_autoptr(GtkStringList) names = gtk_string_list_new ((const char *[]) { "A", "B", "C", NULL });
+  FrChoiceButton *standalone = FR_CHOICE_BUTTON (g_object_ref_sink (fr_choice_button_new ()));
+  GtkWidget *popover, *list;
+  GtkListBoxRow *row;
+
+  g_assert_cmpuint (fr_choice_button_get_selected (method), ==, 0);
+  g_assert_cmpstr (gtk_menu_button_get_label (button), ==, "Weighted Sum");
+  g_assert_null (gtk_menu_button_get_popover (button));
+
+  gtk_menu_button_popup (button);
+  drain_events ();
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (button));
+  g_assert_nonnull (popover);
+  g_assert_true (gtk_widget_get_visible (popover));
+  list = find_widget (popover, GTK_TYPE_LIST_BOX, NULL);
+  g_assert_nonnull (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 2));
+  g_assert_null (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 3));
+  for (int i = 0; i < 3; i++)
+    {
+      GtkWidget *box = gtk_list_box_row_get_child (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), i));
+      g_assert_true (gtk_widget_get_visible (gtk_widget_get_last_child (box)) == (i == 0));
+    }
+  row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 2);
+  g_assert_true (gtk_widget_activate (GTK_WIDGET (row)));
+  drain_events ();
+  g_assert_cmpuint (fr_choice_button_get_selected (method), ==, 2);
+  g_assert_cmpint (fr_analysis_get_method (fr_window_get_analysis (window)), ==, FR_METHOD_PROMETHEE);
+  g_assert_cmpstr (gtk_menu_button_get_label (button), ==, "PROMETHEE II");
+  g_assert_false (gtk_widget_get_visible (popover));
+  g_assert_true (gtk_widget_get_visible (gtk_widget_get_last_child (gtk_list_box_row_get_child (row))));
+
+  /* The choice follows its list as GtkDropDown's does. */
+  fr_choice_button_set_model (standalone, G_LIST_MODEL (names));
+  g_assert_cmpuint (fr_choice_button_get_selected (standalone), ==, 0);
+  fr_choice_button_set_selected (standalone, 2);
+  fr_choice_button_set_selected (standalone, 7);
+  g_assert_cmpuint (fr_choice_button_get_selected (standalone), ==, GTK_INVALID_LIST_POSITION);
+  fr_choice_button_set_selected (standalone, 2);
+  gtk_string_list_remove (names, 2);
+  g_assert_cmpuint (fr_choice_button_get_selected (standalone), ==, 1);
+  gtk_string_list_splice (names, 0, 2, NULL);
+  g_assert_cmpuint (fr_choice_button_get_selected (standalone), ==, GTK_INVALID_LIST_POSITION);
+  g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (gtk_widget_get_first_child (GTK_WIDGET (standalone)))), ==, "");
+  gtk_string_list_append (names, "D");
+  g_assert_cmpuint (fr_choice_button_get_selected (standalone), ==, 0);
+  g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (gtk_widget_get_first_child (GTK_WIDGET (standalone)))), ==, "D");
+  g_object_unref (standalone);
+
+  close_all_windows ();
+}
+
 static void
 test_live_sidebar_widgets (void)
 {
@@ -1452,6 +1512,7 @@ main (int    argc,
   g_test_add_func ("/app/weights/pairwise", test_ahp_dialog);
   g_test_add_func ("/app/weights/type-a-weight", test_type_a_weight);
   g_test_add_func ("/app/widgets/live-sidebar", test_live_sidebar_widgets);
+  g_test_add_func ("/app/widgets/choice-button", test_choice_button);
   g_test_add_func ("/app/analysis/cards-one-piece", test_chart_cards_one_piece);
   g_test_add_func ("/app/templates/instantiate", test_templates_instantiate);
   g_test_add_func ("/app/settings/window-size", test_settings_keep_window_size);

@@ -12,6 +12,7 @@
 #include "fr-ahp-dialog.h"
 #include "fr-analysis.h"
 #include "fr-analysis-page.h"
+#include "fr-choice-button.h"
 #include "fr-date.h"
 #include "fr-format.h"
 #include "fr-csv.h"
@@ -39,9 +40,9 @@ struct _FrWindow
   /* Template widgets */
   AdwHeaderBar *header_bar;
   AdwWindowTitle *window_title;
-  GtkDropDown *stakeholder_dropdown;
+  FrChoiceButton *stakeholder_dropdown;
   GtkStringList *stakeholder_names;
-  GtkDropDown *method_dropdown;
+  FrChoiceButton *method_dropdown;
   AdwToastOverlay *toast_overlay;
   GtkPaned *paned;
   FrWeightsPanel *weights_panel;
@@ -60,7 +61,7 @@ struct _FrWindow
   GtkToggleButton *play_button;
   GtkLabel *date_label;
   GtkLabel *frontier_label;
-  GtkDropDown *projection_dropdown;
+  FrChoiceButton *projection_dropdown;
   GtkListBox *layers_list;
   GtkStringList *projection_names;
   GtkMenuButton *primary_menu_button;
@@ -162,7 +163,7 @@ static FrStakeholder *
 selected_stakeholder (FrWindow *self)
 {
   FrModel *model = fr_document_get_model (self->document);
-  guint position = gtk_drop_down_get_selected (self->stakeholder_dropdown);
+  guint position = fr_choice_button_get_selected (self->stakeholder_dropdown);
 
   if (position == GTK_INVALID_LIST_POSITION || position >= model->stakeholders->len)
     return NULL;
@@ -212,7 +213,7 @@ rebuild_stakeholders (FrWindow *self)
 
   self->updating_stakeholders = TRUE;
   gtk_string_list_splice (self->stakeholder_names, 0, n_old, (const char * const *) names->pdata);
-  gtk_drop_down_set_selected (self->stakeholder_dropdown, model->stakeholders->len > 0 ? 0 : GTK_INVALID_LIST_POSITION);
+  fr_choice_button_set_selected (self->stakeholder_dropdown, model->stakeholders->len > 0 ? 0 : GTK_INVALID_LIST_POSITION);
   gtk_widget_set_visible (GTK_WIDGET (self->stakeholder_dropdown), model->stakeholders->len > 0);
   self->updating_stakeholders = FALSE;
 }
@@ -608,7 +609,7 @@ static void
 on_projection_selected (FrWindow *self)
 {
   FrModel *model = fr_document_get_model (self->document);
-  guint position = gtk_drop_down_get_selected (self->projection_dropdown);
+  guint position = fr_choice_button_get_selected (self->projection_dropdown);
   const char *option_id = NULL;
 
   /* Position 0 is "None". */
@@ -631,7 +632,7 @@ rebuild_projections (FrWindow *self)
     g_ptr_array_add (names, ((FrOption *) g_ptr_array_index (model->options, i))->name);
   g_ptr_array_add (names, NULL);
   gtk_string_list_splice (self->projection_names, 0, n_old, (const char * const *) names->pdata);
-  gtk_drop_down_set_selected (self->projection_dropdown, 0);
+  fr_choice_button_set_selected (self->projection_dropdown, 0);
 }
 
 static FrLayer *
@@ -915,7 +916,7 @@ capture_view (FrWindow *self,
 {
   FrModel *model = fr_document_get_model (self->document);
   FrStakeholder *stakeholder = selected_stakeholder (self);
-  guint projection = gtk_drop_down_get_selected (self->projection_dropdown);
+  guint projection = fr_choice_button_get_selected (self->projection_dropdown);
   double extent[4];
 
   g_free (view->stakeholder_id);
@@ -986,13 +987,13 @@ fr_window_apply_view (FrWindow   *self,
 
   for (guint i = 0; i < model->stakeholders->len; i++)
     if (g_strcmp0 (((FrStakeholder *) g_ptr_array_index (model->stakeholders, i))->id, view->stakeholder_id) == 0)
-      gtk_drop_down_set_selected (self->stakeholder_dropdown, i);
+      fr_choice_button_set_selected (self->stakeholder_dropdown, i);
   if (fr_method_from_string (view->method, &method))
-    gtk_drop_down_set_selected (self->method_dropdown, method);
-  gtk_drop_down_set_selected (self->projection_dropdown, 0);
+    fr_choice_button_set_selected (self->method_dropdown, method);
+  fr_choice_button_set_selected (self->projection_dropdown, 0);
   for (guint i = 0; i < model->options->len; i++)
     if (g_strcmp0 (((FrOption *) g_ptr_array_index (model->options, i))->id, view->option_id) == 0)
-      gtk_drop_down_set_selected (self->projection_dropdown, i + 1);
+      fr_choice_button_set_selected (self->projection_dropdown, i + 1);
   if (view->map_day > 0)
     fr_timeline_view_set_day (self->timeline_view, view->map_day);
   if (view->has_extent)
@@ -1659,7 +1660,7 @@ on_stakeholder_selected (FrWindow *self)
 static void
 on_method_selected (FrWindow *self)
 {
-  guint position = gtk_drop_down_get_selected (self->method_dropdown);
+  guint position = fr_choice_button_get_selected (self->method_dropdown);
 
   if (self->analysis != NULL && position < FR_N_METHODS)
     fr_analysis_set_method (self->analysis, (FrMethod) position);
@@ -1767,7 +1768,7 @@ set_document (FrWindow   *self,
     fr_options_page_set_document (self->options_page, document, self->history);
   if (self->analysis_page != NULL)
     fr_analysis_page_set_analysis (self->analysis_page, self->analysis);
-  fr_analysis_set_method (self->analysis, (FrMethod) MIN (gtk_drop_down_get_selected (self->method_dropdown),
+  fr_analysis_set_method (self->analysis, (FrMethod) MIN (fr_choice_button_get_selected (self->method_dropdown),
                                                           FR_N_METHODS - 1));
   g_signal_connect_object (self->analysis, "updated", G_CALLBACK (rebuild_ranking), self, G_CONNECT_SWAPPED);
   fr_map_view_set_model (self->map_view, fr_document_get_model (document));
@@ -2383,6 +2384,7 @@ fr_window_class_init (FrWindowClass *klass)
   g_type_ensure (GTK_TYPE_SEPARATOR);
   g_type_ensure (GTK_TYPE_STRING_LIST);
   g_type_ensure (GTK_TYPE_TOGGLE_BUTTON);
+  g_type_ensure (FR_TYPE_CHOICE_BUTTON);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/frontierdesk/Frontier/fr-window.ui");
   for (guint i = 0; i < G_N_ELEMENTS (template_tooltips); i++)
     if (!template_tooltips[i].has_field)
@@ -2532,7 +2534,7 @@ fr_window_new (FrApplication *application)
   if (g_settings_get_boolean (settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
   gtk_paned_set_position (self->paned, g_settings_get_int (settings, "sidebar-width"));
-  gtk_drop_down_set_selected (self->method_dropdown, (guint) g_settings_get_enum (settings, "default-method"));
+  fr_choice_button_set_selected (self->method_dropdown, (guint) g_settings_get_enum (settings, "default-method"));
   g_signal_connect_object (settings, "changed::smaa-samples", G_CALLBACK (on_smaa_samples_changed), self,
                            G_CONNECT_SWAPPED);
   return self;
