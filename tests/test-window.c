@@ -19,6 +19,7 @@
 #include "fr-preferences-window.h"
 #include "fr-weights.h"
 #include "fr-repaint-bin.h"
+#include "fr-score-bar.h"
 #include "fr-value-label.h"
 #include "fr-weights-panel.h"
 #include "fr-ranking-chart.h"
@@ -998,6 +999,53 @@ test_choice_button (void)
   close_all_windows ();
 }
 
+static guint32
+pixel_at (cairo_surface_t *image,
+          int              x,
+          int              y)
+{
+  const guchar *row = cairo_image_surface_get_data (image) + (gsize) y * cairo_image_surface_get_stride (image);
+
+  return ((const guint32 *) row)[x] & 0xffffff;
+}
+
+/* A ranking bar: its fraction of the width in the option's colour, the
+ * rest a faint trough. */
+static void
+test_score_bar (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *bar = fr_score_bar_new ();
+  cairo_surface_t *picture;
+  int height;
+
+  gtk_widget_set_size_request (bar, 200, -1);
+  gtk_window_set_child (GTK_WINDOW (window), bar);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate_until (widget_is_mapped, bar);
+  gtk_widget_measure (bar, GTK_ORIENTATION_VERTICAL, -1, &height, NULL, NULL, NULL);
+  g_assert_cmpint (height, ==, 8);
+
+  fr_score_bar_set_color (FR_SCORE_BAR (bar), &(GdkRGBA) { 1, 0, 0, 1 });
+  fr_score_bar_set_fraction (FR_SCORE_BAR (bar), 0.25);
+  picture = widget_picture (bar, 200, 8);
+  g_assert_cmphex (pixel_at (picture, 25, 4), ==, 0xff0000);
+  g_assert_cmphex (pixel_at (picture, 150, 4), !=, 0xff0000);
+  cairo_surface_destroy (picture);
+
+  fr_score_bar_set_fraction (FR_SCORE_BAR (bar), 2.0);
+  g_assert_cmpfloat (fr_score_bar_get_fraction (FR_SCORE_BAR (bar)), ==, 1.0);
+  fr_score_bar_set_fraction (FR_SCORE_BAR (bar), 0.75);
+  fr_score_bar_set_color (FR_SCORE_BAR (bar), &(GdkRGBA) { 0, 0, 1, 1 });
+  picture = widget_picture (bar, 200, 8);
+  g_assert_cmphex (pixel_at (picture, 140, 4), ==, 0x0000ff);
+  g_assert_cmphex (pixel_at (picture, 190, 4), !=, 0x0000ff);
+  cairo_surface_destroy (picture);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  drain_events ();
+}
+
 static void
 test_live_sidebar_widgets (void)
 {
@@ -1011,7 +1059,8 @@ test_live_sidebar_widgets (void)
 
   gtk_box_append (GTK_BOX (box), gtk_label_new ("Deterrence of renewed aggression"));
   gtk_box_append (GTK_BOX (box), value);
-  gtk_box_append (GTK_BOX (box), gtk_level_bar_new_for_interval (0, 1));
+  gtk_box_append (GTK_BOX (box), fr_score_bar_new ());
+  fr_score_bar_set_fraction (FR_SCORE_BAR (gtk_widget_get_last_child (box)), 0.4);
   fr_repaint_bin_set_child (FR_REPAINT_BIN (bin), box);
   g_assert_true (fr_repaint_bin_get_child (FR_REPAINT_BIN (bin)) == box);
   gtk_window_set_child (GTK_WINDOW (window), bin);
@@ -1059,15 +1108,6 @@ test_live_sidebar_widgets (void)
   drain_events ();
 }
 
-static guint32
-pixel_at (cairo_surface_t *image,
-          int              x,
-          int              y)
-{
-  const guchar *row = cairo_image_surface_get_data (image) + (gsize) y * cairo_image_surface_get_stride (image);
-
-  return ((const guint32 *) row)[x] & 0xffffff;
-}
 
 /* A chart card reads as one piece in the light and the dark style: its
  * header is painted in the colour of the chart's own background. */
@@ -1513,6 +1553,7 @@ main (int    argc,
   g_test_add_func ("/app/weights/type-a-weight", test_type_a_weight);
   g_test_add_func ("/app/widgets/live-sidebar", test_live_sidebar_widgets);
   g_test_add_func ("/app/widgets/choice-button", test_choice_button);
+  g_test_add_func ("/app/widgets/score-bar", test_score_bar);
   g_test_add_func ("/app/analysis/cards-one-piece", test_chart_cards_one_piece);
   g_test_add_func ("/app/templates/instantiate", test_templates_instantiate);
   g_test_add_func ("/app/settings/window-size", test_settings_keep_window_size);

@@ -13,6 +13,7 @@
 #include "fr-analysis.h"
 #include "fr-analysis-page.h"
 #include "fr-choice-button.h"
+#include "fr-score-bar.h"
 #include "fr-date.h"
 #include "fr-format.h"
 #include "fr-csv.h"
@@ -81,8 +82,6 @@ struct _FrWindow
   FrDocument *document;
   FrAnalysis *analysis;
   FrHistory *history;
-  GtkCssProvider *option_css;
-  char *option_css_text;
   GPtrArray *ranking_rows;     /* RankingRow*, best first */
   GSettings *settings;
   gboolean sources_stale;
@@ -320,31 +319,8 @@ typedef struct {
   GtkWidget *name;
   GtkWidget *score;
   GtkWidget *bar;
-  char *css_class;
 } RankingRow;
 
-static void
-ranking_row_free (RankingRow *row)
-{
-  g_free (row->css_class);
-  g_free (row);
-}
-
-static void
-set_row_colour (RankingRow *row,
-                FrColor     color)
-{
-  g_autofree char *css_class = g_strdup_printf ("fr-option-%02x%02x%02x",
-                                                (guint) (color.r * 255), (guint) (color.g * 255), (guint) (color.b * 255));
-
-  if (g_strcmp0 (css_class, row->css_class) == 0)
-    return;
-  if (row->css_class != NULL)
-    gtk_widget_remove_css_class (row->bar, row->css_class);
-  gtk_widget_add_css_class (row->bar, css_class);
-  g_free (row->css_class);
-  row->css_class = g_steal_pointer (&css_class);
-}
 
 /* Rows are made once per number of options and then only relabelled: a
  * slider tick must not rebuild widgets. */
@@ -356,7 +332,6 @@ rebuild_ranking (FrWindow *self)
   const double *scores = fr_analysis_get_scores (self->analysis);
   const guint *order = fr_analysis_get_order (self->analysis);
   FrMethod method = fr_analysis_get_method (self->analysis);
-  g_autoptr(GString) css = g_string_new (NULL);
 
   if (matrix == NULL || scores == NULL)
     {
@@ -385,7 +360,7 @@ rebuild_ranking (FrWindow *self)
           row->name = gtk_label_new (NULL);
           /* Redrawn, not laid out again, on every tick of a weight drag. */
           row->score = fr_value_label_new (NULL);
-          row->bar = gtk_level_bar_new_for_interval (0.0, 1.0);
+          row->bar = fr_score_bar_new ();
           gtk_grid_set_column_spacing (GTK_GRID (grid), 6);
           gtk_widget_add_css_class (row->rank, "numeric");
           gtk_widget_add_css_class (row->rank, "dim-label");
@@ -393,9 +368,6 @@ rebuild_ranking (FrWindow *self)
           gtk_label_set_ellipsize (GTK_LABEL (row->name), PANGO_ELLIPSIZE_END);
           gtk_widget_set_hexpand (row->name, TRUE);
           gtk_widget_add_css_class (row->score, "numeric");
-          gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (row->bar), GTK_LEVEL_BAR_OFFSET_LOW);
-          gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (row->bar), GTK_LEVEL_BAR_OFFSET_HIGH);
-          gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (row->bar), GTK_LEVEL_BAR_OFFSET_FULL);
           gtk_grid_attach (GTK_GRID (grid), row->rank, 0, 0, 1, 2);
           gtk_grid_attach (GTK_GRID (grid), row->name, 1, 0, 1, 1);
           gtk_grid_attach (GTK_GRID (grid), row->score, 2, 0, 1, 1);
@@ -419,30 +391,10 @@ rebuild_ranking (FrWindow *self)
       gtk_label_set_label (GTK_LABEL (row->name), matrix->option_names[index]);
       fr_value_label_set_sample (FR_VALUE_LABEL (row->score), method == FR_METHOD_PROMETHEE ? "-0.000" : "0.00");
       fr_value_label_set_text (FR_VALUE_LABEL (row->score), score_text);
-      gtk_level_bar_set_value (GTK_LEVEL_BAR (row->bar), CLAMP (fraction, 0.0, 1.0));
+      fr_score_bar_set_fraction (FR_SCORE_BAR (row->bar), fraction);
       gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (row->name)),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, matrix->option_names[index], -1);
-      set_row_colour (row, color);
-    }
-  /* In the options' order, not the ranking's: the style sheet changes only
-   * when a colour does, not every time two options swap places. */
-  for (guint index = 0; index < matrix->n_options; index++)
-    {
-      FrOption *option = fr_model_find_option (model, matrix->option_ids[index]);
-      FrColor color = fr_theme_option_color (index);
-
-      if (option != NULL && option->color != NULL)
-        fr_color_parse (option->color, &color);
-      g_string_append_printf (css, ".fr-option-%02x%02x%02x block.filled { background-color: #%02x%02x%02x; }\n",
-                              (guint) (color.r * 255), (guint) (color.g * 255), (guint) (color.b * 255),
-                              (guint) (color.r * 255), (guint) (color.g * 255), (guint) (color.b * 255));
-    }
-  /* Reloading CSS restyles every widget: only when the colours changed. */
-  if (g_strcmp0 (css->str, self->option_css_text) != 0)
-    {
-      gtk_css_provider_load_from_data (self->option_css, css->str, (gssize) css->len);
-      g_free (self->option_css_text);
-      self->option_css_text = g_strdup (css->str);
+      fr_score_bar_set_color (FR_SCORE_BAR (row->bar), &(GdkRGBA) { (float) color.r, (float) color.g, (float) color.b, 1.0f });
     }
 }
 
@@ -2308,11 +2260,6 @@ fr_window_dispose (GObject *object)
   g_clear_object (&self->history);
   g_clear_object (&self->document);
   g_clear_object (&self->settings);
-  if (self->option_css != NULL)
-    gtk_style_context_remove_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
-                                                   GTK_STYLE_PROVIDER (self->option_css));
-  g_clear_object (&self->option_css);
-  g_clear_pointer (&self->option_css_text, g_free);
   g_clear_pointer (&self->ranking_rows, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), FR_TYPE_WINDOW);
   /* What was built later went with its place in the template. */
@@ -2477,11 +2424,7 @@ fr_window_init (FrWindow *self)
                                                                       template_tooltips[i].id)),
                            _(template_tooltips[i].tooltip));
 
-  self->ranking_rows = g_ptr_array_new_with_free_func ((GDestroyNotify) ranking_row_free);
-  self->option_css = gtk_css_provider_new ();
-  gtk_style_context_add_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
-                                              GTK_STYLE_PROVIDER (self->option_css),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  self->ranking_rows = g_ptr_array_new_with_free_func (g_free);
   g_signal_connect_object (self->stakeholder_dropdown, "notify::selected",
                            G_CALLBACK (on_stakeholder_selected), self, G_CONNECT_SWAPPED);
   {
