@@ -105,6 +105,22 @@ settle (void)
       g_usleep (1000);
 }
 
+/* Frontier started as a user starts it, on the bundled scenario, its
+ * window's frames watched. */
+static GtkWindow *
+start_frontier (void)
+{
+  FrApplication *app = fr_application_new ();
+  GtkWindow *window;
+
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, NULL);
+  g_application_activate (G_APPLICATION (app));
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  watch_frames (GTK_WIDGET (window));
+  return window;
+}
+
 static gboolean measure_memory;
 
 /* VmRSS of this process, in MB. */
@@ -149,16 +165,7 @@ startup_child (const char *what)
       watch_frames (window);
     }
   else
-    {
-      FrApplication *app = fr_application_new ();
-      GtkWindow *window;
-
-      g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-      g_application_register (G_APPLICATION (app), NULL, NULL);
-      g_application_activate (G_APPLICATION (app));
-      window = gtk_application_get_active_window (GTK_APPLICATION (app));
-      watch_frames (GTK_WIDGET (window));
-    }
+    start_frontier ();
   while (first_paint == 0)
     g_main_context_iteration (NULL, TRUE);
   if (measure_memory)
@@ -337,15 +344,9 @@ chart_split (GtkWidget *window,
 static GtkWindow *
 open_window (void)
 {
-  FrApplication *app = fr_application_new ();
-  GtkWindow *window;
+  GtkWindow *window = start_frontier ();
 
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, NULL);
-  g_application_activate (G_APPLICATION (app));
-  window = gtk_application_get_active_window (GTK_APPLICATION (app));
   gtk_window_set_default_size (window, 1920, 1080);
-  watch_frames (GTK_WIDGET (window));
   return window;
 }
 
