@@ -67,6 +67,8 @@ window_icons (void)
   return icons;
 }
 
+/* Also a "realize" handler: GTK sets a window's icon list when it realizes
+ * the window, and this runs after, for windows that come later. */
 static void
 give_window_icon (GtkWindow *window)
 {
@@ -74,14 +76,6 @@ give_window_icon (GtkWindow *window)
 
   if (surface != NULL && GDK_IS_TOPLEVEL (surface))
     gdk_toplevel_set_icon_list (GDK_TOPLEVEL (surface), window_icons ());
-}
-
-/* GTK sets a window's icon list when it realizes the window: this runs
- * after, for windows that come after the first frame. */
-static void
-on_later_window_realize (GtkWindow *window)
-{
-  give_window_icon (window);
 }
 
 static void
@@ -94,7 +88,7 @@ on_toplevels_changed (GListModel *toplevels,
     {
       g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
 
-      g_signal_connect (window, "realize", G_CALLBACK (on_later_window_realize), NULL);
+      g_signal_connect (window, "realize", G_CALLBACK (give_window_icon), NULL);
       give_window_icon (window);
     }
 }

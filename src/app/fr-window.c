@@ -13,7 +13,6 @@
 #include "fr-analysis.h"
 #include "fr-analysis-page.h"
 #include "fr-choice-button.h"
-#include "fr-score-bar.h"
 #include "fr-date.h"
 #include "fr-format.h"
 #include "fr-csv.h"
@@ -21,6 +20,7 @@
 #include "fr-import.h"
 #include "fr-kml.h"
 #include "fr-repaint-bin.h"
+#include "fr-score-bar.h"
 #include "fr-value-label.h"
 #include "fr-weights-panel.h"
 #include "fr-widgets.h"
@@ -320,7 +320,6 @@ typedef struct {
   GtkWidget *score;
   GtkWidget *bar;
 } RankingRow;
-
 
 /* Rows are made once per number of options and then only relabelled: a
  * slider tick must not rebuild widgets. */
