@@ -3,8 +3,12 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * One row per criterion: its name, a lock, a slider and the weight in
- * percent. Rows are built once per criteria tree and updated in place, so a
- * slider keeps its grab while every other row follows the drag.
+ * percent. A row's state (its adjustment, its lock) is made with the
+ * criteria tree and updated in place, so a slider keeps its grab while
+ * every other row follows the drag; its widgets are made the first time it
+ * comes into view (FrLazyList): at the window's usual size ten of the
+ * bundled scenario's sixteen rows are below the fold, and building them
+ * cost the first frame about 12 ms.
  *
  * The weight reads as a flat button that turns into a spin button when it
  * is clicked or a digit is typed on it: a spin button per row was a sixth
@@ -18,6 +22,7 @@
 #include <glib/gi18n.h>
 
 #include "fr-format.h"
+#include "fr-lazy-list.h"
 #include "fr-value-label.h"
 #include "fr-weights.h"
 #include "fr-weights-panel.h"
@@ -27,8 +32,12 @@ typedef struct {
   FrWeightsPanel *panel;
   char *criterion_id;
   gboolean is_group;
+  guint depth;
   char *name;
+  char *description;
+  gboolean lock_active;        /* what its lock shows: a group's, just locked */
   GtkAdjustment *adjustment;   /* percent, shared by the slider and the spin button */
+  GtkWidget *grid;             /* the row's widgets, NULL until it is in view */
   GtkToggleButton *lock;
   GtkWidget *value_button;     /* the weight as text; clicked, it gives way to… */
   GtkWidget *spin;             /* …this, built on the row's first edit */
@@ -45,7 +54,8 @@ struct _FrWeightsPanel
   GPtrArray *rows;             /* FrWeightRow* */
   GHashTable *locked;          /* leaf criterion ids */
   GHashTable *profiles;        /* stakeholder id → FrStakeholder* (copies) */
-  GtkWidget *list;
+  GtkWidget *list;             /* FrLazyList */
+  GtkWidget *empty;
   gboolean updating;
 };
 
@@ -54,8 +64,11 @@ G_DEFINE_FINAL_TYPE (FrWeightsPanel, fr_weights_panel, GTK_TYPE_BOX)
 static void
 row_free (FrWeightRow *row)
 {
+  g_signal_handlers_disconnect_by_data (row->adjustment, row);
+  g_object_unref (row->adjustment);
   g_free (row->criterion_id);
   g_free (row->name);
+  g_free (row->description);
   g_free (row);
 }
 
@@ -83,7 +96,8 @@ refresh_values (FrWeightsPanel *self)
       double value = stakeholder ? fr_model_criterion_weight (model, stakeholder, row->criterion_id) : 0.0;
 
       gtk_adjustment_set_value (row->adjustment, value * 100.0);
-      gtk_widget_set_sensitive (gtk_widget_get_parent (GTK_WIDGET (row->lock)), stakeholder != NULL);
+      if (row->grid != NULL)
+        gtk_widget_set_sensitive (row->grid, stakeholder != NULL);
     }
   self->updating = FALSE;
 }
@@ -126,8 +140,11 @@ depth_of (const FrModel     *model,
 static void
 show_value (FrWeightRow *row)
 {
-  g_autofree char *text = fr_format_weight (gtk_adjustment_get_value (row->adjustment) / 100.0);
+  g_autofree char *text = NULL;
 
+  if (row->value_button == NULL)
+    return;
+  text = fr_format_weight (gtk_adjustment_get_value (row->adjustment) / 100.0);
   fr_value_label_set_text (FR_VALUE_LABEL (gtk_button_get_child (GTK_BUTTON (row->value_button))), text);
 }
 
@@ -280,98 +297,103 @@ build_value_button (FrWeightRow *row)
   return button;
 }
 
-static GtkWidget *
-build_row (FrWeightsPanel *self,
-           FrCriterion    *criterion,
-           guint           depth)
+static void
+show_lock (FrWeightRow *row)
 {
-  FrWeightRow *row = g_new0 (FrWeightRow, 1);
+  g_signal_handlers_block_by_func (row->lock, on_lock_toggled, row);
+  gtk_toggle_button_set_active (row->lock, row->lock_active);
+  g_signal_handlers_unblock_by_func (row->lock, on_lock_toggled, row);
+  gtk_button_set_icon_name (GTK_BUTTON (row->lock),
+                            row->lock_active ? "changes-prevent-symbolic" : "changes-allow-symbolic");
+}
+
+/* The widgets of the row at @index, when it first comes into view. */
+static GtkWidget *
+build_row (guint    index,
+           gpointer user_data)
+{
+  FrWeightsPanel *self = user_data;
+  FrWeightRow *row = g_ptr_array_index (self->rows, index);
   GtkWidget *grid = gtk_grid_new ();
-  GtkWidget *name = gtk_label_new (criterion->name);
+  GtkWidget *name = gtk_label_new (row->name);
   GtkWidget *value;
   GtkWidget *scale;
   GtkWidget *lock;
   g_autofree char *lock_label = NULL;
 
-  row->panel = self;
-  row->criterion_id = g_strdup (criterion->id);
-  row->name = g_strdup (criterion->name);
-  row->is_group = criterion->is_group;
-  row->adjustment = gtk_adjustment_new (0, 0, 100, 0.5, 5, 0);
-  g_ptr_array_add (self->rows, row);
-
+  row->grid = grid;
   gtk_grid_set_column_spacing (GTK_GRID (grid), 6);
-  gtk_widget_set_margin_start (grid, 6 + 12 * (int) depth);
+  gtk_widget_set_margin_start (grid, 6 + 12 * (int) row->depth);
   gtk_widget_set_margin_end (grid, 6);
-  gtk_widget_set_margin_top (grid, criterion->is_group ? 9 : 3);
+  gtk_widget_set_margin_top (grid, row->is_group ? 9 : 3);
 
   gtk_label_set_xalign (GTK_LABEL (name), 0);
   gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
   gtk_widget_set_hexpand (name, TRUE);
-  if (criterion->is_group)
+  if (row->is_group)
     gtk_widget_add_css_class (name, "heading");
-  if (criterion->description != NULL)
-    fr_widget_set_tooltip (name, criterion->description);
+  if (row->description != NULL)
+    fr_widget_set_tooltip (name, row->description);
 
   value = build_value_button (row);
 
   lock = gtk_toggle_button_new ();
-  gtk_button_set_icon_name (GTK_BUTTON (lock), "changes-allow-symbolic");
   gtk_widget_add_css_class (lock, "flat");
   gtk_widget_set_valign (lock, GTK_ALIGN_CENTER);
   fr_widget_set_tooltip (lock, _("Lock this weight while others move"));
-  lock_label = g_strdup_printf (_("Lock the weight of %s"), criterion->name);
+  lock_label = g_strdup_printf (_("Lock the weight of %s"), row->name);
   gtk_accessible_update_property (GTK_ACCESSIBLE (lock), GTK_ACCESSIBLE_PROPERTY_LABEL, lock_label, -1);
   row->lock = GTK_TOGGLE_BUTTON (lock);
+  g_signal_connect (lock, "toggled", G_CALLBACK (on_lock_toggled), row);
+  show_lock (row);
 
   scale = gtk_scale_new (GTK_ORIENTATION_HORIZONTAL, row->adjustment);
   gtk_scale_set_draw_value (GTK_SCALE (scale), FALSE);
   gtk_widget_set_hexpand (scale, TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (scale), GTK_ACCESSIBLE_PROPERTY_LABEL, criterion->name, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (scale), GTK_ACCESSIBLE_PROPERTY_LABEL, row->name, -1);
 
   /* The name gets the whole width; the number sits by its slider. */
   gtk_grid_attach (GTK_GRID (grid), name, 0, 0, 2, 1);
   gtk_grid_attach (GTK_GRID (grid), lock, 2, 0, 1, 1);
   gtk_grid_attach (GTK_GRID (grid), scale, 0, 1, 1, 1);
   gtk_grid_attach (GTK_GRID (grid), value, 1, 1, 2, 1);
+  gtk_widget_set_sensitive (grid, current_stakeholder (self) != NULL);
   show_value (row);
-
-  g_signal_connect_swapped (row->adjustment, "value-changed", G_CALLBACK (show_value), row);
-  g_signal_connect (row->adjustment, "value-changed", G_CALLBACK (on_value_changed), row);
-  g_signal_connect (lock, "toggled", G_CALLBACK (on_lock_toggled), row);
-  if (!criterion->is_group)
-    gtk_toggle_button_set_active (row->lock, g_hash_table_contains (self->locked, criterion->id));
   return grid;
 }
 
 static void
 rebuild (FrWeightsPanel *self)
 {
-  GtkWidget *child;
-  FrModel *model;
+  FrModel *model = self->document != NULL ? fr_document_get_model (self->document) : NULL;
+  g_autofree guint *kinds = NULL;
 
-  while ((child = gtk_widget_get_first_child (self->list)) != NULL)
-    gtk_box_remove (GTK_BOX (self->list), child);
+  /* The list lets go of the old rows' widgets before the rows go. */
+  fr_lazy_list_set_rows (FR_LAZY_LIST (self->list), 0, NULL, NULL, NULL);
   g_ptr_array_set_size (self->rows, 0);
-  if (self->document == NULL)
-    return;
-
-  model = fr_document_get_model (self->document);
-  if (model->criteria->len == 0)
-    {
-      GtkWidget *empty = gtk_label_new (_("This document has no criteria yet."));
-      gtk_widget_add_css_class (empty, "dim-label");
-      gtk_label_set_wrap (GTK_LABEL (empty), TRUE);
-      gtk_widget_set_margin_top (empty, 12);
-      gtk_box_append (GTK_BOX (self->list), empty);
-      return;
-    }
-  for (guint i = 0; i < model->criteria->len; i++)
+  for (guint i = 0; model != NULL && i < model->criteria->len; i++)
     {
       FrCriterion *criterion = g_ptr_array_index (model->criteria, i);
-      gtk_box_append (GTK_BOX (self->list), build_row (self, criterion, depth_of (model, criterion)));
+      FrWeightRow *row = g_new0 (FrWeightRow, 1);
+
+      row->panel = self;
+      row->criterion_id = g_strdup (criterion->id);
+      row->is_group = criterion->is_group;
+      row->depth = depth_of (model, criterion);
+      row->name = g_strdup (criterion->name);
+      row->description = g_strdup (criterion->description);
+      row->lock_active = !criterion->is_group && g_hash_table_contains (self->locked, criterion->id);
+      row->adjustment = g_object_ref_sink (gtk_adjustment_new (0, 0, 100, 0.5, 5, 0));
+      g_signal_connect_swapped (row->adjustment, "value-changed", G_CALLBACK (show_value), row);
+      g_signal_connect (row->adjustment, "value-changed", G_CALLBACK (on_value_changed), row);
+      g_ptr_array_add (self->rows, row);
     }
+  kinds = g_new0 (guint, MAX (self->rows->len, 1));
+  for (guint i = 0; i < self->rows->len; i++)
+    kinds[i] = ((FrWeightRow *) g_ptr_array_index (self->rows, i))->is_group;
   refresh_values (self);
+  fr_lazy_list_set_rows (FR_LAZY_LIST (self->list), self->rows->len, kinds, build_row, self);
+  gtk_widget_set_visible (self->empty, model != NULL && model->criteria->len == 0);
 }
 
 static void
@@ -422,15 +444,28 @@ fr_weights_panel_class_init (FrWeightsPanelClass *klass)
 static void
 fr_weights_panel_init (FrWeightsPanel *self)
 {
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+
   self->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
   self->locked = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->profiles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                           (GDestroyNotify) fr_stakeholder_free);
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
   gtk_widget_add_css_class (GTK_WIDGET (self), "fr-weights");
-  self->list = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+  self->list = fr_lazy_list_new ();
   gtk_widget_set_margin_bottom (self->list, 6);
-  gtk_box_append (GTK_BOX (self), self->list);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), self->list);
+  gtk_widget_set_vexpand (scrolled, TRUE);
+  gtk_box_append (GTK_BOX (self), scrolled);
+
+  self->empty = gtk_label_new (_("This document has no criteria yet."));
+  gtk_widget_add_css_class (self->empty, "dim-label");
+  gtk_label_set_wrap (GTK_LABEL (self->empty), TRUE);
+  gtk_widget_set_margin_top (self->empty, 12);
+  gtk_widget_set_visible (self->empty, FALSE);
+  gtk_box_prepend (GTK_BOX (self), self->empty);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Criteria weights"), -1);
 }
@@ -545,16 +580,12 @@ fr_weights_panel_set_locked (FrWeightsPanel *self,
   for (guint i = 0; i < self->rows->len; i++)
     {
       FrWeightRow *row = g_ptr_array_index (self->rows, i);
-      gboolean row_locked = row->is_group ? g_strcmp0 (row->criterion_id, criterion_id) == 0 && locked
-                                          : g_hash_table_contains (self->locked, row->criterion_id);
 
       if (row->is_group && g_strcmp0 (row->criterion_id, criterion_id) != 0)
         continue;
-      g_signal_handlers_block_by_func (row->lock, on_lock_toggled, row);
-      gtk_toggle_button_set_active (row->lock, row_locked);
-      g_signal_handlers_unblock_by_func (row->lock, on_lock_toggled, row);
-      gtk_button_set_icon_name (GTK_BUTTON (row->lock),
-                                row_locked ? "changes-prevent-symbolic" : "changes-allow-symbolic");
+      row->lock_active = row->is_group ? locked : g_hash_table_contains (self->locked, row->criterion_id);
+      if (row->lock != NULL)
+        show_lock (row);
     }
 }
 
