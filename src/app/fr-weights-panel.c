@@ -37,8 +37,7 @@ typedef struct {
   char *description;
   gboolean lock_active;        /* what its lock shows: a group's, just locked */
   GtkAdjustment *adjustment;   /* percent, shared by the slider and the spin button */
-  GtkWidget *grid;             /* the row's widgets, NULL until it is in view */
-  GtkToggleButton *lock;
+  GtkToggleButton *lock;       /* the row's widgets, NULL until it is in view */
   GtkWidget *value_button;     /* the weight as text; clicked, it gives way to… */
   GtkWidget *spin;             /* …this, built on the row's first edit */
   gboolean editing;
@@ -96,9 +95,9 @@ refresh_values (FrWeightsPanel *self)
       double value = stakeholder ? fr_model_criterion_weight (model, stakeholder, row->criterion_id) : 0.0;
 
       gtk_adjustment_set_value (row->adjustment, value * 100.0);
-      if (row->grid != NULL)
-        gtk_widget_set_sensitive (row->grid, stakeholder != NULL);
     }
+  /* Rows built later take this from the list. */
+  gtk_widget_set_sensitive (self->list, stakeholder != NULL);
   self->updating = FALSE;
 }
 
@@ -321,7 +320,6 @@ build_row (guint    index,
   GtkWidget *lock;
   g_autofree char *lock_label = NULL;
 
-  row->grid = grid;
   gtk_grid_set_column_spacing (GTK_GRID (grid), 6);
   gtk_widget_set_margin_start (grid, 6 + 12 * (int) row->depth);
   gtk_widget_set_margin_end (grid, 6);
@@ -357,7 +355,6 @@ build_row (guint    index,
   gtk_grid_attach (GTK_GRID (grid), lock, 2, 0, 1, 1);
   gtk_grid_attach (GTK_GRID (grid), scale, 0, 1, 1, 1);
   gtk_grid_attach (GTK_GRID (grid), value, 1, 1, 2, 1);
-  gtk_widget_set_sensitive (grid, current_stakeholder (self) != NULL);
   show_value (row);
   return grid;
 }
@@ -366,12 +363,13 @@ static void
 rebuild (FrWeightsPanel *self)
 {
   FrModel *model = self->document != NULL ? fr_document_get_model (self->document) : NULL;
-  g_autofree guint *kinds = NULL;
+  guint n_rows = model != NULL ? model->criteria->len : 0;
+  g_autofree guint *kinds = g_new0 (guint, MAX (n_rows, 1));
 
   /* The list lets go of the old rows' widgets before the rows go. */
   fr_lazy_list_set_rows (FR_LAZY_LIST (self->list), 0, NULL, NULL, NULL);
   g_ptr_array_set_size (self->rows, 0);
-  for (guint i = 0; model != NULL && i < model->criteria->len; i++)
+  for (guint i = 0; i < n_rows; i++)
     {
       FrCriterion *criterion = g_ptr_array_index (model->criteria, i);
       FrWeightRow *row = g_new0 (FrWeightRow, 1);
@@ -387,13 +385,11 @@ rebuild (FrWeightsPanel *self)
       g_signal_connect_swapped (row->adjustment, "value-changed", G_CALLBACK (show_value), row);
       g_signal_connect (row->adjustment, "value-changed", G_CALLBACK (on_value_changed), row);
       g_ptr_array_add (self->rows, row);
+      kinds[i] = row->is_group;
     }
-  kinds = g_new0 (guint, MAX (self->rows->len, 1));
-  for (guint i = 0; i < self->rows->len; i++)
-    kinds[i] = ((FrWeightRow *) g_ptr_array_index (self->rows, i))->is_group;
   refresh_values (self);
-  fr_lazy_list_set_rows (FR_LAZY_LIST (self->list), self->rows->len, kinds, build_row, self);
-  gtk_widget_set_visible (self->empty, model != NULL && model->criteria->len == 0);
+  fr_lazy_list_set_rows (FR_LAZY_LIST (self->list), n_rows, kinds, build_row, self);
+  gtk_widget_set_visible (self->empty, model != NULL && n_rows == 0);
 }
 
 static void
