@@ -183,6 +183,7 @@ build_rows_in_view (FrLazyList *self,
           fr_lazy_list_ensure_row (self, i);
           built = TRUE;
         }
+      /* Once built, its own height rather than its kind's. */
       offset += row_height (self, i);
     }
   return built;
@@ -259,19 +260,27 @@ fr_lazy_list_size_allocate (GtkWidget *widget,
                                 -1);
 }
 
+/* The index of a built row's widget; n_rows for any other widget. */
+static guint
+row_index (FrLazyList *self,
+           GtkWidget  *row)
+{
+  guint index = 0;
+
+  while (index < self->n_rows && self->rows[index] != row)
+    index++;
+  return index;
+}
+
 static void
 scroll_to_row (FrLazyList *self,
                GtkWidget  *row)
 {
   double value, page;
-  int offset = 0, height;
-  guint index = 0;
+  int offset, height;
+  guint index = row_index (self, row);
 
-  if (self->vadjustment == NULL)
-    return;
-  while (index < self->n_rows && self->rows[index] != row)
-    index++;
-  if (index == self->n_rows)
+  if (self->vadjustment == NULL || index == self->n_rows)
     return;
   offset = row_offset (self, index);
   height = row_height (self, index);
@@ -299,13 +308,9 @@ fr_lazy_list_focus (GtkWidget        *widget,
     return focus_child != NULL && gtk_widget_child_focus (focus_child, direction);
   if (focus_child != NULL)
     {
-      int index = 0;
-
       if (gtk_widget_child_focus (focus_child, direction))
         return TRUE;
-      while ((guint) index < self->n_rows && self->rows[index] != focus_child)
-        index++;
-      start = index + step;
+      start = (int) row_index (self, focus_child) + step;
     }
   else
     start = forward ? 0 : (int) self->n_rows - 1;
