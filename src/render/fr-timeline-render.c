@@ -232,12 +232,12 @@ marker_path (cairo_t *cr,
     }
 }
 
+/* Whether @event is the one @id names (the hovered or the selected one). */
 static gboolean
-event_is_marked (const FrTimelineScene *scene,
-                 const FrEvent         *event)
+event_is (const FrEvent *event,
+          const char    *id)
 {
-  return (scene->hovered_event != NULL && g_strcmp0 (event->id, scene->hovered_event) == 0) ||
-         (scene->selected_event != NULL && g_strcmp0 (event->id, scene->selected_event) == 0);
+  return id != NULL && g_strcmp0 (event->id, id) == 0;
 }
 
 static PangoLayout *
@@ -274,7 +274,7 @@ show_text (cairo_t     *cr,
   fr_export_show_layout (cr, layout);
 }
 
-/* Muted text vertically centred on @y, on a rounded plate of the
+/* Muted text from @x, vertically centred on @y, on a rounded plate of the
  * background. */
 static void
 show_text_on_plate (cairo_t       *cr,
@@ -282,14 +282,12 @@ show_text_on_plate (cairo_t       *cr,
                     const char    *text,
                     double         x,
                     double         y,
-                    double         align,   /* as show_text() */
                     const FrTheme *theme)
 {
   int w, h;
 
   pango_layout_set_text (layout, text, -1);
   pango_layout_get_pixel_size (layout, &w, &h);
-  x -= w * align;
   y -= h / 2.0;
   fr_color_set_source (cr, fr_color_with_alpha (theme->background, 0.85));
   fr_rounded_rectangle (cr, x - 2, y, w + 4, h, 3.0);
@@ -350,6 +348,8 @@ fr_timeline_render (cairo_t               *cr,
   g_autoptr(PangoLayout) label = NULL;
   const FrModel *model;
   const FrEvent *highlight = NULL;
+  g_autofree Lane *lanes = NULL;   /* each event's */
+  guint n_events;
 
   g_return_if_fail (cr != NULL);
   g_return_if_fail (scene != NULL);
@@ -478,18 +478,24 @@ fr_timeline_render (cairo_t               *cr,
   /* Events: each lane's markers filled and outlined as one path (two
    * drawing operations a lane instead of two a marker), then the hovered
    * or selected one ringed on top. */
+  n_events = model != NULL && model->events != NULL ? model->events->len : 0;
+  lanes = g_new (Lane, MAX (n_events, 1));
+  for (guint i = 0; i < n_events; i++)
+    lanes[i] = lane_for_category (((FrEvent *) g_ptr_array_index (model->events, i))->category);
   for (int lane = 0; lane < N_LANES; lane++)
     {
       gboolean any = FALSE;
 
-      for (guint i = 0; model != NULL && model->events != NULL && i < model->events->len; i++)
+      for (guint i = 0; i < n_events; i++)
         {
           FrEvent *event = g_ptr_array_index (model->events, i);
-          double x = fr_timeline_x_for_day (scene, width, event->day);
-          double r = g.radius * (event_is_marked (scene, event) ? 1.4 : 1.0);
+          double x, r;
 
-          if (lane_for_category (event->category) != (Lane) lane ||
-              x < g.left - r * 2 || x > g.right + r * 2)
+          if (lanes[i] != (Lane) lane)
+            continue;
+          x = fr_timeline_x_for_day (scene, width, event->day);
+          r = g.radius * (event_is (event, scene->hovered_event) || event_is (event, scene->selected_event) ? 1.4 : 1.0);
+          if (x < g.left - r * 2 || x > g.right + r * 2)
             continue;
           marker_path (cr, (Lane) lane, x, lane_center (&g, (Lane) lane), r);
           any = TRUE;
@@ -502,18 +508,17 @@ fr_timeline_render (cairo_t               *cr,
       cairo_set_line_width (cr, 1.0);
       cairo_stroke (cr);
     }
-  for (guint i = 0; model != NULL && model->events != NULL && i < model->events->len; i++)
+  for (guint i = 0; i < n_events; i++)
     {
       FrEvent *event = g_ptr_array_index (model->events, i);
-      Lane lane = lane_for_category (event->category);
       double x = fr_timeline_x_for_day (scene, width, event->day);
-      gboolean hovered = scene->hovered_event != NULL && g_strcmp0 (event->id, scene->hovered_event) == 0;
-      gboolean selected = scene->selected_event != NULL && g_strcmp0 (event->id, scene->selected_event) == 0;
+      gboolean hovered = event_is (event, scene->hovered_event);
+      gboolean selected = event_is (event, scene->selected_event);
       double r = g.radius * 1.4;
 
       if (!(hovered || selected) || x < g.left - r * 2 || x > g.right + r * 2)
         continue;
-      marker_path (cr, lane, x, lane_center (&g, lane), r + 2.5);
+      marker_path (cr, lanes[i], x, lane_center (&g, lanes[i]), r + 2.5);
       fr_color_set_source (cr, theme->accent);
       cairo_set_line_width (cr, selected ? 2.0 : 1.5);
       cairo_stroke (cr);
@@ -527,7 +532,7 @@ fr_timeline_render (cairo_t               *cr,
   for (int lane = 0; lane < N_LANES; lane++)
     if (g.row[lane] >= 0 && g.lane_height >= 12)
       show_text_on_plate (cr, small, fr_timeline_category_label (lane_categories[lane]),
-                          g.left + 2, lane_center (&g, (Lane) lane), 0, theme);
+                          g.left + 2, lane_center (&g, (Lane) lane), theme);
 
   /* Scrubber. */
   if (scene->current_day > 0)
