@@ -316,10 +316,9 @@ fr_map_view_snapshot (GtkWidget   *widget,
        * map to be drawn; the map follows in the next one. A colour node,
        * not a cairo one: that would be recorded, then replayed into a
        * fresh map-sized image before being copied to the window. */
-      const FrColor *sea = &fr_style_current_theme ()->sea;
+      GdkRGBA sea = fr_style_rgba (fr_style_current_theme ()->sea);
 
-      gtk_snapshot_append_color (snapshot, &(GdkRGBA) { sea->r, sea->g, sea->b, sea->a },
-                                 &GRAPHENE_RECT_INIT (0, 0, width, height));
+      gtk_snapshot_append_color (snapshot, &sea, &GRAPHENE_RECT_INIT (0, 0, width, height));
       if (!self->placeholder_shown && get_basemap () != NULL)
         gtk_widget_add_tick_callback (widget, draw_map_next, NULL, NULL);
       self->placeholder_shown = TRUE;

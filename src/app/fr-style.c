@@ -19,3 +19,9 @@ fr_style_current_theme (void)
     return fr_theme_get (FR_THEME_HIGH_CONTRAST);
   return fr_theme_get (adw_style_manager_get_dark (style) ? FR_THEME_DARK : FR_THEME_LIGHT);
 }
+
+GdkRGBA
+fr_style_rgba (FrColor color)
+{
+  return (GdkRGBA) { (float) color.r, (float) color.g, (float) color.b, (float) color.a };
+}

@@ -12,6 +12,7 @@
 #include "fr-ahp-dialog.h"
 #include "fr-analysis.h"
 #include "fr-analysis-page.h"
+#include "fr-chart-data.h"
 #include "fr-choice-button.h"
 #include "fr-date.h"
 #include "fr-format.h"
@@ -21,6 +22,7 @@
 #include "fr-kml.h"
 #include "fr-repaint-bin.h"
 #include "fr-score-bar.h"
+#include "fr-style.h"
 #include "fr-value-label.h"
 #include "fr-weights-panel.h"
 #include "fr-widgets.h"
@@ -380,20 +382,17 @@ rebuild_ranking (FrWindow *self)
     {
       RankingRow *row = g_ptr_array_index (self->ranking_rows, rank);
       guint index = order[rank];
-      FrOption *option = fr_model_find_option (model, matrix->option_ids[index]);
-      FrColor color = fr_theme_option_color (index);
+      GdkRGBA color = fr_style_rgba (fr_chart_option_color (model, matrix->option_ids[index]));
       double fraction = method == FR_METHOD_PROMETHEE ? (scores[index] + 1.0) / 2.0 : scores[index];
       g_autofree char *score_text = fr_format_score (scores[index], method == FR_METHOD_PROMETHEE ? 3 : 2);
 
-      if (option != NULL && option->color != NULL)
-        fr_color_parse (option->color, &color);
       gtk_label_set_label (GTK_LABEL (row->name), matrix->option_names[index]);
       fr_value_label_set_sample (FR_VALUE_LABEL (row->score), method == FR_METHOD_PROMETHEE ? "-0.000" : "0.00");
       fr_value_label_set_text (FR_VALUE_LABEL (row->score), score_text);
       fr_score_bar_set_fraction (FR_SCORE_BAR (row->bar), fraction);
       gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (row->name)),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, matrix->option_names[index], -1);
-      fr_score_bar_set_color (FR_SCORE_BAR (row->bar), &(GdkRGBA) { (float) color.r, (float) color.g, (float) color.b, 1.0f });
+      fr_score_bar_set_color (FR_SCORE_BAR (row->bar), &color);
     }
 }
 

@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "fr-timeline-render.h"
+#include "fr-chart-data.h"
 #include "fr-date.h"
 #include "fr-export.h"
 #include "fr-format.h"
@@ -378,19 +379,8 @@ fr_timeline_render (cairo_t               *cr,
     {
       double x = fr_timeline_x_for_day (scene, width, model->ceasefire_day);
       const FrOption *option = find_option (model, scene->option_id);
-      FrColor color = theme->muted;
-
-      if (option != NULL)
-        {
-          if (!fr_color_parse (option->color, &color))
-            {
-              guint index = 0;
-              for (guint i = 0; i < model->options->len; i++)
-                if (g_ptr_array_index (model->options, i) == option)
-                  index = i;
-              color = fr_theme_option_color (index);
-            }
-        }
+      /* The option's colour in every chart. */
+      FrColor color = option != NULL ? fr_chart_option_color (model, option->id) : theme->muted;
       if (x < g.right)
         {
           double x0 = MAX (x, g.left);
