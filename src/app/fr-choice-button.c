@@ -85,7 +85,6 @@ rebuild_list (FrChoiceButton *self)
       gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
       gtk_list_box_append (GTK_LIST_BOX (self->list), row);
     }
-  show_choice (self);
 }
 
 static void
@@ -127,6 +126,7 @@ create_popover (GtkMenuButton *button,
   g_signal_connect_object (popover, "show", G_CALLBACK (on_popover_show), self, G_CONNECT_SWAPPED);
   gtk_menu_button_set_popover (button, popover);
   rebuild_list (self);
+  show_choice (self);
 }
 
 /* GtkDropDown's rule (a single selection that selects by itself): the
