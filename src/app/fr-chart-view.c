@@ -27,8 +27,18 @@
 /* A strip of the chart as last drawn, with its own render node: a redraw
  * hands GTK new nodes only for the strips whose pixels changed, so the
  * frame repaints those and the rest of the page stays as it was. */
+/* A band's pixels, shared by the band and the render node that shows
+ * them, and never changed once filled. */
 typedef struct {
-  cairo_surface_t *image;     /* device pixels */
+  guchar *data;
+  int width;
+  int height;
+  int stride;
+  cairo_format_t format;
+} BandPixels;
+
+typedef struct {
+  BandPixels *pixels;         /* device pixels */
   GskRenderNode *node;
 } Band;
 
@@ -52,11 +62,6 @@ struct _FrChartView
    * cleared first, which the chart's opaque background makes wasted work. */
   guchar *canvas;
   gsize canvas_size;
-  /* Images of replaced bands, the last two draws' worth. A band's node
-   * records its image by reference, and cairo copies the image if it goes
-   * while the node lives; GTK lets go of a replaced node once the next
-   * frame is painted, so these go later, and without a copy. */
-  GPtrArray *retired[2];
 
   /* A chart scrolled out of sight is drawn when it comes into view. */
   GtkAdjustment *scroll;
@@ -86,11 +91,20 @@ static void     on_released     (GtkGestureClick       *gesture,
                                  FrChartView           *self);
 
 static void
+band_pixels_free (gpointer data)
+{
+  BandPixels *pixels = data;
+
+  g_free (pixels->data);
+}
+
+static void
 band_clear (gpointer data)
 {
   Band *band = data;
 
-  g_clear_pointer (&band->image, cairo_surface_destroy);
+  if (band->pixels != NULL)
+    g_atomic_rc_box_release_full (g_steal_pointer (&band->pixels), band_pixels_free);
   g_clear_pointer (&band->node, gsk_render_node_unref);
 }
 
@@ -109,8 +123,6 @@ drop_picture (FrChartView *self)
   g_array_set_size (self->bands, 0);
   g_clear_pointer (&self->canvas, g_free);
   self->canvas_size = 0;
-  g_ptr_array_set_size (self->retired[0], 0);
-  g_ptr_array_set_size (self->retired[1], 0);
 }
 
 static gboolean
@@ -229,7 +241,46 @@ fr_chart_view_dup_description (FrChartView *self)
     }
 }
 
-static const cairo_user_data_key_t band_pixels_key;
+/* The band node's recording holds its pixels through a raster source
+ * rather than an image surface: cairo snapshots an image painted into a
+ * recording and copies it when the image goes while the recording lives,
+ * a copy of every replaced band. These callbacks share the pixels
+ * instead, for as long as any copy of the pattern holds them. */
+static cairo_surface_t *
+band_pixels_acquire (cairo_pattern_t             *pattern,
+                     void                        *data,
+                     cairo_surface_t             *target,
+                     const cairo_rectangle_int_t *extents)
+{
+  BandPixels *pixels = data;
+
+  return cairo_image_surface_create_for_data (pixels->data, pixels->format, pixels->width, pixels->height,
+                                              pixels->stride);
+}
+
+static void
+band_pixels_release (cairo_pattern_t *pattern,
+                     void            *data,
+                     cairo_surface_t *surface)
+{
+  cairo_surface_destroy (surface);
+}
+
+static cairo_status_t
+band_pixels_copy (cairo_pattern_t       *pattern,
+                  void                  *data,
+                  const cairo_pattern_t *other)
+{
+  g_atomic_rc_box_acquire (data);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static void
+band_pixels_finish (cairo_pattern_t *pattern,
+                    void            *data)
+{
+  g_atomic_rc_box_release_full (data, band_pixels_free);
+}
 
 /* A band showing rows @y0 to @y1 (device pixels) of @image, with its own
  * copy of them: bands outlive the image and are compared with the next. */
@@ -242,23 +293,39 @@ band_new (cairo_surface_t *image,
   int width = cairo_image_surface_get_width (image);
   int stride = cairo_image_surface_get_stride (image);
   gsize size = (gsize) stride * (gsize) (y1 - y0);
-  guchar *pixels = g_malloc (size);
+  BandPixels *pixels = g_atomic_rc_box_new (BandPixels);
+  cairo_pattern_t *source;
+  cairo_matrix_t matrix;
   Band band;
   cairo_t *cr;
 
-  /* Not cairo_image_surface_create(): it would clear the pixels that the
-   * copy overwrites at once. Same width and format: the same stride. */
-  memcpy (pixels, cairo_image_surface_get_data (image) + (gsize) y0 * stride, size);
-  band.image = cairo_image_surface_create_for_data (pixels, cairo_image_surface_get_format (image), width, y1 - y0,
-                                                    stride);
-  cairo_surface_set_user_data (band.image, &band_pixels_key, pixels, g_free);
+  /* Same width and format as the image: the same stride. */
+  pixels->data = g_malloc (size);
+  memcpy (pixels->data, cairo_image_surface_get_data (image) + (gsize) y0 * stride, size);
+  pixels->width = width;
+  pixels->height = y1 - y0;
+  pixels->stride = stride;
+  pixels->format = cairo_image_surface_get_format (image);
+
+  source = cairo_pattern_create_raster_source (g_atomic_rc_box_acquire (pixels),
+                                               pixels->format == CAIRO_FORMAT_RGB24 ? CAIRO_CONTENT_COLOR
+                                                                                   : CAIRO_CONTENT_COLOR_ALPHA,
+                                               width, y1 - y0);
+  cairo_raster_source_pattern_set_acquire (source, band_pixels_acquire, band_pixels_release);
+  cairo_raster_source_pattern_set_copy (source, band_pixels_copy);
+  cairo_raster_source_pattern_set_finish (source, band_pixels_finish);
+  cairo_matrix_init_translate (&matrix, 0, -y0);
+  cairo_pattern_set_matrix (source, &matrix);
+
+  band.pixels = pixels;
   band.node = gsk_cairo_node_new (&GRAPHENE_RECT_INIT (0, (float) y0 / scale, (float) width / scale,
                                                        (float) (y1 - y0) / scale));
   cr = gsk_cairo_node_get_draw_context (band.node);
   cairo_scale (cr, 1.0 / scale, 1.0 / scale);
-  cairo_set_source_surface (cr, band.image, 0, y0);
+  cairo_set_source (cr, source);
   cairo_paint (cr);
   cairo_destroy (cr);
+  cairo_pattern_destroy (source);
   return band;
 }
 
@@ -270,11 +337,11 @@ band_unchanged (const Band      *band,
 {
   int stride = cairo_image_surface_get_stride (image);
 
-  if (band->image == NULL || cairo_image_surface_get_height (band->image) != y1 - y0 ||
-      cairo_image_surface_get_width (band->image) != cairo_image_surface_get_width (image) ||
-      cairo_image_surface_get_format (band->image) != cairo_image_surface_get_format (image))
+  if (band->pixels == NULL || band->pixels->height != y1 - y0 ||
+      band->pixels->width != cairo_image_surface_get_width (image) ||
+      band->pixels->format != cairo_image_surface_get_format (image))
     return FALSE;
-  return memcmp (cairo_image_surface_get_data (band->image), cairo_image_surface_get_data (image) + (gsize) y0 * stride,
+  return memcmp (band->pixels->data, cairo_image_surface_get_data (image) + (gsize) y0 * stride,
                  (gsize) stride * (y1 - y0)) == 0;
 }
 
@@ -297,14 +364,8 @@ update_picture (FrChartView   *self,
   int band_rows = BAND_HEIGHT * scale;
   guint n_bands = (guint) ((height * scale + band_rows - 1) / band_rows);
   g_autofree GskRenderNode **nodes = g_new (GskRenderNode *, n_bands);
-  GPtrArray *older;
   cairo_t *cr;
 
-  /* The images retired two draws ago go; last draw's move down. */
-  older = self->retired[1];
-  g_ptr_array_set_size (older, 0);
-  self->retired[1] = self->retired[0];
-  self->retired[0] = older;
   if (size != self->canvas_size)
     {
       g_free (self->canvas);
@@ -338,8 +399,6 @@ update_picture (FrChartView   *self,
 
       if (!band_unchanged (band, image, y0, y1))
         {
-          if (band->image != NULL)
-            g_ptr_array_add (self->retired[0], g_steal_pointer (&band->image));
           band_clear (band);
           *band = band_new (image, y0, y1, scale);
         }
@@ -471,8 +530,6 @@ fr_chart_view_finalize (GObject *object)
   free_data (self->kind, self->data);
   drop_picture (self);
   g_array_unref (self->bands);
-  for (guint i = 0; i < G_N_ELEMENTS (self->retired); i++)
-    g_ptr_array_unref (self->retired[i]);
   if (self->scroll != NULL)
     g_signal_handlers_disconnect_by_data (self->scroll, self);
   g_clear_object (&self->scroll);
@@ -500,8 +557,6 @@ fr_chart_view_init (FrChartView *self)
 
   self->bands = g_array_new (FALSE, TRUE, sizeof (Band));
   g_array_set_clear_func (self->bands, band_clear);
-  for (guint i = 0; i < G_N_ELEMENTS (self->retired); i++)
-    self->retired[i] = g_ptr_array_new_with_free_func ((GDestroyNotify) cairo_surface_destroy);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
   gtk_widget_set_vexpand (GTK_WIDGET (self), TRUE);
