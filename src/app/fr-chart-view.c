@@ -13,6 +13,7 @@
 
 #include "fr-chart-view.h"
 #include "fr-format.h"
+#include "fr-picture-pieces.h"
 #include "fr-style.h"
 #include "fr-profile-chart.h"
 #include "fr-ranking-chart.h"
@@ -21,26 +22,10 @@
 #include "fr-stakeholder-chart.h"
 
 /* Rows of the chart's picture, in logical pixels, that GTK repaints as
- * one piece when any pixel in them changes. */
+ * one piece when any pixel in them changes, and the columns a changed
+ * band is cut at (see fr-picture-pieces.c). */
 #define BAND_HEIGHT 24
-
-/* A strip of the chart as last drawn, with its own render node: a redraw
- * hands GTK new nodes only for the strips whose pixels changed, so the
- * frame repaints those and the rest of the page stays as it was. */
-/* A band's pixels, shared by the band and the render node that shows
- * them, and never changed once filled. */
-typedef struct {
-  guchar *data;
-  int width;
-  int height;
-  int stride;
-  cairo_format_t format;
-} BandPixels;
-
-typedef struct {
-  BandPixels *pixels;         /* device pixels */
-  GskRenderNode *node;
-} Band;
+#define COLUMN_WIDTH 32
 
 struct _FrChartView
 {
@@ -52,8 +37,8 @@ struct _FrChartView
   gpointer tooltip_data;
 
   /* The picture as last drawn, valid while nothing it depends on changed. */
-  GArray *bands;              /* Band, top first */
-  GskRenderNode *node;        /* the bands' nodes together; NULL once stale */
+  FrPicturePieces *pieces;
+  GskRenderNode *node;        /* the pieces' nodes together; NULL once stale */
   int drawn_width;
   int drawn_height;
   int drawn_scale;
@@ -90,25 +75,7 @@ static void     on_released     (GtkGestureClick       *gesture,
                                  double                 y,
                                  FrChartView           *self);
 
-static void
-band_pixels_free (gpointer data)
-{
-  BandPixels *pixels = data;
-
-  g_free (pixels->data);
-}
-
-static void
-band_clear (gpointer data)
-{
-  Band *band = data;
-
-  if (band->pixels != NULL)
-    g_atomic_rc_box_release_full (g_steal_pointer (&band->pixels), band_pixels_free);
-  g_clear_pointer (&band->node, gsk_render_node_unref);
-}
-
-/* Forgets the picture (but not its bands, which the next draw compares
+/* Forgets the picture (but not its pieces, which the next draw compares
  * with): the data, the theme or the size changed. */
 static void
 invalidate (FrChartView *self)
@@ -120,7 +87,7 @@ static void
 drop_picture (FrChartView *self)
 {
   invalidate (self);
-  g_array_set_size (self->bands, 0);
+  fr_picture_pieces_forget (self->pieces);
   g_clear_pointer (&self->canvas, g_free);
   self->canvas_size = 0;
 }
@@ -241,112 +208,8 @@ fr_chart_view_dup_description (FrChartView *self)
     }
 }
 
-/* The band node's recording holds its pixels through a raster source
- * rather than an image surface: cairo snapshots an image painted into a
- * recording and copies it when the image goes while the recording lives,
- * a copy of every replaced band. These callbacks share the pixels
- * instead, for as long as any copy of the pattern holds them. */
-static cairo_surface_t *
-band_pixels_acquire (cairo_pattern_t             *pattern,
-                     void                        *data,
-                     cairo_surface_t             *target,
-                     const cairo_rectangle_int_t *extents)
-{
-  BandPixels *pixels = data;
-
-  return cairo_image_surface_create_for_data (pixels->data, pixels->format, pixels->width, pixels->height,
-                                              pixels->stride);
-}
-
-static void
-band_pixels_release (cairo_pattern_t *pattern,
-                     void            *data,
-                     cairo_surface_t *surface)
-{
-  cairo_surface_destroy (surface);
-}
-
-static cairo_status_t
-band_pixels_copy (cairo_pattern_t       *pattern,
-                  void                  *data,
-                  const cairo_pattern_t *other)
-{
-  g_atomic_rc_box_acquire (data);
-  return CAIRO_STATUS_SUCCESS;
-}
-
-static void
-band_pixels_finish (cairo_pattern_t *pattern,
-                    void            *data)
-{
-  g_atomic_rc_box_release_full (data, band_pixels_free);
-}
-
-/* A band showing rows @y0 to @y1 (device pixels) of @image, with its own
- * copy of them: bands outlive the image and are compared with the next. */
-static Band
-band_new (cairo_surface_t *image,
-          int              y0,
-          int              y1,
-          int              scale)
-{
-  int width = cairo_image_surface_get_width (image);
-  int stride = cairo_image_surface_get_stride (image);
-  gsize size = (gsize) stride * (gsize) (y1 - y0);
-  BandPixels *pixels = g_atomic_rc_box_new (BandPixels);
-  cairo_pattern_t *source;
-  cairo_matrix_t matrix;
-  Band band;
-  cairo_t *cr;
-
-  /* Same width and format as the image: the same stride. */
-  pixels->data = g_malloc (size);
-  memcpy (pixels->data, cairo_image_surface_get_data (image) + (gsize) y0 * stride, size);
-  pixels->width = width;
-  pixels->height = y1 - y0;
-  pixels->stride = stride;
-  pixels->format = cairo_image_surface_get_format (image);
-
-  source = cairo_pattern_create_raster_source (g_atomic_rc_box_acquire (pixels),
-                                               pixels->format == CAIRO_FORMAT_RGB24 ? CAIRO_CONTENT_COLOR
-                                                                                   : CAIRO_CONTENT_COLOR_ALPHA,
-                                               width, y1 - y0);
-  cairo_raster_source_pattern_set_acquire (source, band_pixels_acquire, band_pixels_release);
-  cairo_raster_source_pattern_set_copy (source, band_pixels_copy);
-  cairo_raster_source_pattern_set_finish (source, band_pixels_finish);
-  cairo_matrix_init_translate (&matrix, 0, -y0);
-  cairo_pattern_set_matrix (source, &matrix);
-
-  band.pixels = pixels;
-  band.node = gsk_cairo_node_new (&GRAPHENE_RECT_INIT (0, (float) y0 / scale, (float) width / scale,
-                                                       (float) (y1 - y0) / scale));
-  cr = gsk_cairo_node_get_draw_context (band.node);
-  cairo_scale (cr, 1.0 / scale, 1.0 / scale);
-  cairo_set_source (cr, source);
-  cairo_paint (cr);
-  cairo_destroy (cr);
-  cairo_pattern_destroy (source);
-  return band;
-}
-
-static gboolean
-band_unchanged (const Band      *band,
-                cairo_surface_t *image,
-                int              y0,
-                int              y1)
-{
-  int stride = cairo_image_surface_get_stride (image);
-
-  if (band->pixels == NULL || band->pixels->height != y1 - y0 ||
-      band->pixels->width != cairo_image_surface_get_width (image) ||
-      band->pixels->format != cairo_image_surface_get_format (image))
-    return FALSE;
-  return memcmp (band->pixels->data, cairo_image_surface_get_data (image) + (gsize) y0 * stride,
-                 (gsize) stride * (y1 - y0)) == 0;
-}
-
-/* Draws the chart into an image and cuts it into bands, keeping the
- * earlier band (and its node) wherever the pixels came out the same. */
+/* Draws the chart into an image and hands it to the pieces, which keep
+ * their nodes wherever the pixels came out the same. */
 static void
 update_picture (FrChartView   *self,
                 int            width,
@@ -355,15 +218,12 @@ update_picture (FrChartView   *self,
                 const FrTheme *theme)
 {
   /* The charts paint an opaque background: without an alpha channel
-   * the bands are copied rather than blended. */
+   * the pieces are copied rather than blended. */
   gboolean opaque = theme->background.a >= 1.0;
   cairo_format_t format = opaque ? CAIRO_FORMAT_RGB24 : CAIRO_FORMAT_ARGB32;
   int stride = cairo_format_stride_for_width (format, width * scale);
   gsize size = (gsize) stride * (gsize) (height * scale);
   cairo_surface_t *image;
-  int band_rows = BAND_HEIGHT * scale;
-  guint n_bands = (guint) ((height * scale + band_rows - 1) / band_rows);
-  g_autofree GskRenderNode **nodes = g_new (GskRenderNode *, n_bands);
   cairo_t *cr;
 
   if (size != self->canvas_size)
@@ -385,29 +245,10 @@ update_picture (FrChartView   *self,
   cairo_destroy (cr);
   cairo_surface_flush (image);
 
-  if (width != self->drawn_width || height != self->drawn_height || scale != self->drawn_scale)
-    g_array_set_size (self->bands, 0);
-  g_array_set_size (self->bands, n_bands);
-  for (guint i = 0; i < n_bands; i++)
-    {
-      Band *band = &g_array_index (self->bands, Band, i);
-      int y0 = (int) i * band_rows;
-      /* One row more, under the next band: where GTK draws the chart at a
-       * fractional offset or scale (a transition), the seam samples the
-       * chart, not the transparency around a band. */
-      int y1 = MIN (y0 + band_rows + 1, height * scale);
-
-      if (!band_unchanged (band, image, y0, y1))
-        {
-          band_clear (band);
-          *band = band_new (image, y0, y1, scale);
-        }
-      nodes[i] = band->node;
-    }
+  g_clear_pointer (&self->node, gsk_render_node_unref);
+  self->node = fr_picture_pieces_update (self->pieces, image, scale);
   cairo_surface_destroy (image);
 
-  g_clear_pointer (&self->node, gsk_render_node_unref);
-  self->node = gsk_container_node_new (nodes, n_bands);
   self->drawn_width = width;
   self->drawn_height = height;
   self->drawn_scale = scale;
@@ -529,7 +370,7 @@ fr_chart_view_finalize (GObject *object)
 
   free_data (self->kind, self->data);
   drop_picture (self);
-  g_array_unref (self->bands);
+  fr_picture_pieces_free (self->pieces);
   if (self->scroll != NULL)
     g_signal_handlers_disconnect_by_data (self->scroll, self);
   g_clear_object (&self->scroll);
@@ -555,8 +396,7 @@ fr_chart_view_init (FrChartView *self)
 {
   GtkEventController *controller;
 
-  self->bands = g_array_new (FALSE, TRUE, sizeof (Band));
-  g_array_set_clear_func (self->bands, band_clear);
+  self->pieces = fr_picture_pieces_new (BAND_HEIGHT, COLUMN_WIDTH);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
   gtk_widget_set_vexpand (GTK_WIDGET (self), TRUE);
