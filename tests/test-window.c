@@ -617,6 +617,16 @@ assert_shows_its_data (FrChartView *view)
   cairo_surface_destroy (drawn);
 }
 
+static gboolean
+describes_its_data (gpointer data)
+{
+  g_autofree char *description = fr_chart_view_dup_description (data);
+  g_autofree char *mismatch = gtk_test_accessible_check_property (data, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                                                   description);
+
+  return mismatch == NULL;
+}
+
 static void
 test_analysis_charts (void)
 {
@@ -658,6 +668,9 @@ test_analysis_charts (void)
   after = fr_chart_view_dup_description (ranking);
   g_assert_cmpstr (before, !=, after);
   assert_shows_its_data (ranking);
+  /* Its accessible description follows a moment later (not on every
+   * tick of a drag). */
+  iterate_until (describes_its_data, ranking);
   assert_shows_its_data (fr_analysis_page_get_chart (page, FR_CHART_SENSITIVITY));
 
   /* SMAA refines in the worker until its samples are drawn. */

@@ -27,6 +27,8 @@
 #define BAND_HEIGHT 24
 #define COLUMN_WIDTH 32
 
+#define DESCRIPTION_DELAY_MS 250
+
 struct _FrChartView
 {
   GtkWidget parent_instance;
@@ -55,6 +57,9 @@ struct _FrChartView
   /* The keyboard cursor: a position among the chart's items (options, or
    * criteria for the sensitivity chart) in the order drawn; −1 for none. */
   int cursor;
+
+  /* New figures reach the accessible description a moment later. */
+  guint description_source;
 };
 
 G_DEFINE_FINAL_TYPE (FrChartView, fr_chart_view, GTK_TYPE_WIDGET)
@@ -368,6 +373,7 @@ fr_chart_view_finalize (GObject *object)
 {
   FrChartView *self = FR_CHART_VIEW (object);
 
+  g_clear_handle_id (&self->description_source, g_source_remove);
   free_data (self->kind, self->data);
   drop_picture (self);
   fr_picture_pieces_free (self->pieces);
@@ -613,7 +619,28 @@ update_description (FrChartView *self)
 
   if (description == NULL)
     description = fr_chart_view_dup_description (self);
+  g_clear_handle_id (&self->description_source, g_source_remove);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
+}
+
+static gboolean
+update_description_later_cb (gpointer data)
+{
+  FrChartView *self = data;
+
+  self->description_source = 0;
+  update_description (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Writing the chart out in words takes longer than drawing it changed,
+ * and a slider drag changes it sixty times a second: the description
+ * follows at most four times a second, the last figures always. */
+static void
+update_description_later (FrChartView *self)
+{
+  if (self->description_source == 0)
+    self->description_source = g_timeout_add (DESCRIPTION_DELAY_MS, update_description_later_cb, self);
 }
 
 void
@@ -784,7 +811,7 @@ fr_chart_view_set_chart (FrChartView *self,
   self->kind = kind;
   self->data = data;
   invalidate (self);
-  update_description (self);
+  update_description_later (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
