@@ -38,18 +38,19 @@
 static gint64 process_start;
 static gint64 first_paint;
 static double first_paint_cpu;
-static gint64 layout_start;
+static gint64 frame_start;
 static gint64 paint_end;
 static double paint_end_cpu;
 static gboolean painted;
 
 
+/* The first phase of every frame, whether or not anything is laid out. */
 static void
-on_layout (GdkFrameClock *clock,
-           gpointer       user_data)
+on_before_paint (GdkFrameClock *clock,
+                 gpointer       user_data)
 {
-  if (layout_start == 0)
-    layout_start = g_get_monotonic_time ();
+  if (frame_start == 0)
+    frame_start = g_get_monotonic_time ();
 }
 
 static void
@@ -71,7 +72,7 @@ watch_frames (GtkWidget *window)
 {
   GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
 
-  g_signal_connect (clock, "layout", G_CALLBACK (on_layout), NULL);
+  g_signal_connect (clock, "before-paint", G_CALLBACK (on_before_paint), NULL);
   g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), NULL);
 }
 
@@ -352,7 +353,7 @@ open_window (void)
 
 typedef struct {
   double action;    /* the action: recompute and chart data */
-  double work;      /* the action, then the frame's layout and paint */
+  double work;      /* the action, then the frame from its first phase to painted */
   double latency;   /* from the action to the painted frame */
   double cpu;       /* main-thread CPU time over the same */
 } Tick;
@@ -372,7 +373,7 @@ weight_ticks (GtkWindow         *window,
       gint64 start, after_action;
       double start_cpu;
 
-      layout_start = 0;
+      frame_start = 0;
       start_cpu = bench_cpu_ms ();
       start = g_get_monotonic_time ();
       gtk_widget_activate_action (GTK_WIDGET (window), "win.set-weight", "(sd)", criteria[i % n_criteria],
@@ -380,7 +381,7 @@ weight_ticks (GtkWindow         *window,
       after_action = g_get_monotonic_time ();
       wait_for_paint ();
       ticks[i].action = (after_action - start) / 1000.0;
-      ticks[i].work = ticks[i].action + (paint_end - MAX (layout_start, after_action)) / 1000.0;
+      ticks[i].work = ticks[i].action + (paint_end - MAX (frame_start, after_action)) / 1000.0;
       ticks[i].latency = (paint_end - start) / 1000.0;
       ticks[i].cpu = paint_end_cpu - start_cpu;
     }
@@ -519,7 +520,7 @@ map_dates (guint n)
     {
       gint64 start = g_get_monotonic_time ();
 
-      layout_start = 0;
+      frame_start = 0;
       g_object_set (timeline, "day", days[i % 2], NULL);
       wait_for_paint ();
       work[i] = (paint_end - start) / 1000.0;
