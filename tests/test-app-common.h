@@ -6,6 +6,7 @@
  */
 #pragma once
 
+#include <glib/gstdio.h>
 #include <gtk/gtk.h>
 
 /* Runs the main loop until @done says so, for ten seconds at the most. */
@@ -32,4 +33,63 @@ drain_events (void)
 {
   while (g_main_context_iteration (NULL, FALSE))
     ;
+}
+
+static char *app_test_root;
+
+static inline void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+/* gtk_test_init() hands none of its options to g_test_init(), so
+ * G_TEST_OPTION_ISOLATE_DIRS given to it does nothing, and the tests
+ * would read and write the user's own drafts, recent files and
+ * settings. Each test program gets a home and XDG folders of its own
+ * instead, which the application processes it starts inherit. */
+static inline void
+app_test_init (int    *argc,
+               char ***argv)
+{
+  const char *dirs[][2] = {
+    { "HOME", "home" },
+    { "XDG_CONFIG_HOME", "config" },
+    { "XDG_DATA_HOME", "data" },
+    { "XDG_CACHE_HOME", "cache" },
+    { "XDG_STATE_HOME", "state" },
+  };
+  g_autoptr(GError) error = NULL;
+
+  app_test_root = g_dir_make_tmp ("frontier-test-XXXXXX", &error);
+  g_assert_no_error (error);
+  for (gsize i = 0; i < G_N_ELEMENTS (dirs); i++)
+    {
+      g_autofree char *path = g_build_filename (app_test_root, dirs[i][1], NULL);
+
+      g_assert_cmpint (g_mkdir_with_parents (path, 0700), ==, 0);
+      g_setenv (dirs[i][0], path, TRUE);
+    }
+  gtk_test_init (argc, argv, NULL);
+}
+
+/* Removes the folders app_test_init() made; returns @status. */
+static inline int
+app_test_finish (int status)
+{
+  remove_tree (app_test_root);
+  g_clear_pointer (&app_test_root, g_free);
+  return status;
 }

@@ -8,6 +8,7 @@
 #include <signal.h>
 #include <sys/wait.h>
 
+#include "test-app-common.h"
 #include "fr-application.h"
 #include "fr-drafts.h"
 #include "fr-error.h"
@@ -219,10 +220,10 @@ int
 main (int    argc,
       char **argv)
 {
-  gtk_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  app_test_init (&argc, &argv);
   adw_init ();
 
   g_test_add_func ("/app/drafts/write-list-remove", test_write_list_remove);
   g_test_add_func ("/app/drafts/survives-kill", test_survives_kill);
-  return g_test_run ();
+  return app_test_finish (g_test_run ());
 }

@@ -201,12 +201,12 @@ int
 main (int    argc,
       char **argv)
 {
-  gtk_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  app_test_init (&argc, &argv);
   adw_init ();
 
   g_test_add ("/app/map/scrubbing", Fixture, NULL, fixture_set_up, test_scrubbing_recolours, fixture_tear_down);
   g_test_add ("/app/map/event-selection", Fixture, NULL, fixture_set_up, test_event_selection_moves_scrubber, fixture_tear_down);
   g_test_add ("/app/map/zoom-and-pan", Fixture, NULL, fixture_set_up, test_zoom_and_pan, fixture_tear_down);
   g_test_add ("/app/map/projection", Fixture, NULL, fixture_set_up, test_projection_option, fixture_tear_down);
-  return g_test_run ();
+  return app_test_finish (g_test_run ());
 }

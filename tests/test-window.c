@@ -1668,7 +1668,7 @@ main (int    argc,
 {
   int status;
 
-  gtk_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  app_test_init (&argc, &argv);
   adw_init ();
 
   g_test_add_func ("/app/window/maps-with-scenario", test_window_maps_with_scenario);
@@ -1694,5 +1694,5 @@ main (int    argc,
   g_test_add_func ("/app/settings/window-size", test_settings_keep_window_size);
   status = g_test_run ();
   g_clear_object (&app);
-  return status;
+  return app_test_finish (status);
 }
