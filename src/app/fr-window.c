@@ -195,7 +195,10 @@ update_title (FrWindow *self)
   adw_window_title_set_subtitle (self->window_title, subtitle);
   /* Translators: window title: "<document> — Frontier" */
   window_title = g_strdup_printf (_("%s — Frontier"), title);
-  gtk_window_set_title (GTK_WINDOW (self), window_title);
+  /* Called on every tick of a weight drag; GTK sends a new title to the
+   * window manager even when it is the same. */
+  if (g_strcmp0 (gtk_window_get_title (GTK_WINDOW (self)), window_title) != 0)
+    gtk_window_set_title (GTK_WINDOW (self), window_title);
 }
 
 static void
