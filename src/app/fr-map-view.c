@@ -23,6 +23,7 @@
 #include "fr-frontier.h"
 #include "fr-kml.h"
 #include "fr-map-render.h"
+#include "fr-image-node.h"
 #include "fr-map-view.h"
 #include "fr-timeline.h"
 
@@ -342,11 +343,10 @@ fr_map_view_snapshot (GtkWidget   *widget,
   renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
   if (renderer != NULL && GSK_IS_CAIRO_RENDERER (renderer))
     {
-      cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-      cairo_scale (cr, 1.0 / scale, 1.0 / scale);
-      cairo_set_source_surface (cr, surface, 0, 0);
-      cairo_paint (cr);
-      cairo_destroy (cr);
+      GskRenderNode *node = fr_image_node_new (surface, 0, 0, scale);
+
+      gtk_snapshot_append_node (snapshot, node);
+      gsk_render_node_unref (node);
       cairo_surface_destroy (surface);
       return;
     }

@@ -22,20 +22,11 @@
 
 #include <string.h>
 
+#include "fr-image-node.h"
 #include "fr-picture-pieces.h"
 
-/* A piece's pixels, shared by the piece and the render node that shows
- * them, and never changed once filled. */
 typedef struct {
-  guchar *data;
-  int width;
-  int height;
-  int stride;
-  cairo_format_t format;
-} Pixels;
-
-typedef struct {
-  Pixels *pixels;
+  cairo_surface_t *image;     /* the piece's own copy of its pixels */
   GskRenderNode *node;
   int x0;                     /* device columns x0 to x1 */
   int x1;
@@ -68,59 +59,9 @@ struct _FrPicturePieces
 };
 
 static void
-pixels_free (gpointer data)
-{
-  Pixels *pixels = data;
-
-  g_free (pixels->data);
-}
-
-/* The node's recording holds the pixels through a raster source rather
- * than an image surface: cairo snapshots an image painted into a
- * recording and copies it when the image goes while the recording lives,
- * a copy of every replaced piece. These callbacks share the pixels
- * instead, for as long as any copy of the pattern holds them. */
-static cairo_surface_t *
-pixels_acquire (cairo_pattern_t             *pattern,
-                void                        *data,
-                cairo_surface_t             *target,
-                const cairo_rectangle_int_t *extents)
-{
-  Pixels *pixels = data;
-
-  return cairo_image_surface_create_for_data (pixels->data, pixels->format, pixels->width, pixels->height,
-                                              pixels->stride);
-}
-
-static void
-pixels_release (cairo_pattern_t *pattern,
-                void            *data,
-                cairo_surface_t *surface)
-{
-  cairo_surface_destroy (surface);
-}
-
-static cairo_status_t
-pixels_copy (cairo_pattern_t       *pattern,
-             void                  *data,
-             const cairo_pattern_t *other)
-{
-  g_atomic_rc_box_acquire (data);
-  return CAIRO_STATUS_SUCCESS;
-}
-
-static void
-pixels_finish (cairo_pattern_t *pattern,
-               void            *data)
-{
-  g_atomic_rc_box_release_full (data, pixels_free);
-}
-
-static void
 piece_clear (Piece *piece)
 {
-  if (piece->pixels != NULL)
-    g_atomic_rc_box_release_full (g_steal_pointer (&piece->pixels), pixels_free);
+  g_clear_pointer (&piece->image, cairo_surface_destroy);
   g_clear_pointer (&piece->node, gsk_render_node_unref);
 }
 
@@ -142,6 +83,8 @@ image_at (cairo_surface_t *image,
   return cairo_image_surface_get_data (image) + (gsize) y * cairo_image_surface_get_stride (image) + (gsize) x * 4;
 }
 
+static const cairo_user_data_key_t piece_pixels_key;
+
 /* Columns @x0 to @x1 of rows @y0 to @y1 of @image, with a copy of their
  * pixels: the image is drawn over on the next change. */
 static Piece
@@ -152,41 +95,20 @@ piece_new (cairo_surface_t *image,
            int              y1,
            int              scale)
 {
-  Pixels *pixels = g_atomic_rc_box_new (Pixels);
-  cairo_pattern_t *source;
-  cairo_matrix_t matrix;
+  cairo_format_t format = cairo_image_surface_get_format (image);
+  int stride = cairo_format_stride_for_width (format, x1 - x0);
+  /* Not cairo_image_surface_create(): it would clear the pixels that the
+   * copy overwrites at once. */
+  guchar *pixels = g_malloc ((gsize) stride * (gsize) (y1 - y0));
   Piece piece;
-  cairo_t *cr;
 
-  pixels->width = x1 - x0;
-  pixels->height = y1 - y0;
-  pixels->format = cairo_image_surface_get_format (image);
-  pixels->stride = cairo_format_stride_for_width (pixels->format, pixels->width);
-  pixels->data = g_malloc ((gsize) pixels->stride * (gsize) pixels->height);
   for (int y = y0; y < y1; y++)
-    memcpy (pixels->data + (gsize) (y - y0) * pixels->stride, image_at (image, x0, y), (gsize) pixels->width * 4);
-
-  source = cairo_pattern_create_raster_source (g_atomic_rc_box_acquire (pixels),
-                                               pixels->format == CAIRO_FORMAT_RGB24 ? CAIRO_CONTENT_COLOR
-                                                                                   : CAIRO_CONTENT_COLOR_ALPHA,
-                                               pixels->width, pixels->height);
-  cairo_raster_source_pattern_set_acquire (source, pixels_acquire, pixels_release);
-  cairo_raster_source_pattern_set_copy (source, pixels_copy);
-  cairo_raster_source_pattern_set_finish (source, pixels_finish);
-  cairo_matrix_init_translate (&matrix, -x0, -y0);
-  cairo_pattern_set_matrix (source, &matrix);
-
-  piece.pixels = pixels;
+    memcpy (pixels + (gsize) (y - y0) * stride, image_at (image, x0, y), (gsize) (x1 - x0) * 4);
+  piece.image = cairo_image_surface_create_for_data (pixels, format, x1 - x0, y1 - y0, stride);
+  cairo_surface_set_user_data (piece.image, &piece_pixels_key, pixels, g_free);
   piece.x0 = x0;
   piece.x1 = x1;
-  piece.node = gsk_cairo_node_new (&GRAPHENE_RECT_INIT ((float) x0 / scale, (float) y0 / scale,
-                                                        (float) (x1 - x0) / scale, (float) (y1 - y0) / scale));
-  cr = gsk_cairo_node_get_draw_context (piece.node);
-  cairo_scale (cr, 1.0 / scale, 1.0 / scale);
-  cairo_set_source (cr, source);
-  cairo_paint (cr);
-  cairo_destroy (cr);
-  cairo_pattern_destroy (source);
+  piece.node = fr_image_node_new (piece.image, (double) x0 / scale, (double) y0 / scale, scale);
   return piece;
 }
 
@@ -199,15 +121,17 @@ piece_differs (const Piece     *piece,
                int             *first,
                int             *last)
 {
-  const Pixels *pixels = piece->pixels;
-  gsize bytes = (gsize) pixels->width * 4;
+  const guchar *data = cairo_image_surface_get_data (piece->image);
+  int stride = cairo_image_surface_get_stride (piece->image);
+  int width = piece->x1 - piece->x0;
+  gsize bytes = (gsize) width * 4;
   gboolean differs = FALSE;
 
-  for (int row = 0; row < pixels->height; row++)
+  for (int row = 0; row < cairo_image_surface_get_height (piece->image); row++)
     {
-      const guint32 *shown = (const void *) (pixels->data + (gsize) row * pixels->stride);
+      const guint32 *shown = (const void *) (data + (gsize) row * stride);
       const guint32 *drawn = (const void *) image_at (image, piece->x0, y0 + row);
-      int left = 0, right = pixels->width - 1;
+      int left = 0, right = width - 1;
 
       if (memcmp (shown, drawn, bytes) == 0)
         continue;
