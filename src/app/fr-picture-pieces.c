@@ -310,7 +310,6 @@ fr_picture_pieces_update (FrPicturePieces *self,
        * at a fractional offset or scale (a transition), the seam samples
        * the picture, not the transparency around a band. */
       int y1 = MIN (y0 + band_rows + 1, height);
-
       Piece *middle = band_middle (band, width);
 
       if (changes[i] == BAND_CHANGED_IN_SPAN && middle != NULL && band->cut0 == self->cut0 &&
