@@ -28,6 +28,7 @@
 #define COLUMN_WIDTH 32
 
 #define DESCRIPTION_DELAY_MS 250
+#define CANVAS_KEEP_MS 1000
 
 struct _FrChartView
 {
@@ -45,10 +46,12 @@ struct _FrChartView
   int drawn_height;
   int drawn_scale;
   const FrTheme *drawn_theme;
-  /* What the chart is drawn into, kept between draws: a fresh image is
-   * cleared first, which the chart's opaque background makes wasted work. */
+  /* What the chart is drawn into, kept between draws while it changes: a
+   * fresh image is cleared first, which the chart's opaque background
+   * makes wasted work. */
   guchar *canvas;
   gsize canvas_size;
+  guint canvas_source;        /* lets go of the canvas once the chart is still */
 
   /* A chart scrolled out of sight is drawn when it comes into view. */
   GtkAdjustment *scroll;
@@ -89,12 +92,29 @@ invalidate (FrChartView *self)
 }
 
 static void
+drop_canvas (FrChartView *self)
+{
+  g_clear_handle_id (&self->canvas_source, g_source_remove);
+  g_clear_pointer (&self->canvas, g_free);
+  self->canvas_size = 0;
+}
+
+static gboolean
+drop_canvas_cb (gpointer data)
+{
+  FrChartView *self = data;
+
+  self->canvas_source = 0;
+  drop_canvas (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
 drop_picture (FrChartView *self)
 {
   invalidate (self);
   fr_picture_pieces_forget (self->pieces);
-  g_clear_pointer (&self->canvas, g_free);
-  self->canvas_size = 0;
+  drop_canvas (self);
 }
 
 static gboolean
@@ -237,6 +257,10 @@ update_picture (FrChartView   *self,
       self->canvas = g_malloc (size);
       self->canvas_size = size;
     }
+  /* Kept while the chart changes from frame to frame, as in a drag; let
+   * go of once it has been still a moment: the pieces hold what is shown. */
+  g_clear_handle_id (&self->canvas_source, g_source_remove);
+  self->canvas_source = g_timeout_add (CANVAS_KEEP_MS, drop_canvas_cb, self);
   image = cairo_image_surface_create_for_data (self->canvas, format, width * scale, height * scale, stride);
   cr = cairo_create (image);
   if (!opaque)
