@@ -646,6 +646,90 @@ test_timeline_strip (void)
   cairo_surface_destroy (surface);
 }
 
+/* The strip keeps this many pixels under its lanes for the axis, its
+ * years and the scrubber's badge (AXIS_HEIGHT in fr-timeline-render.c). */
+#define TIMELINE_AXIS_HEIGHT 22
+
+static cairo_surface_t *
+render_strip (FrTimelineScene *scene)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 900, 140);
+  cairo_t *cr = cairo_create (surface);
+
+  fr_timeline_render (cr, scene, 900, 140, fr_theme_get (FR_THEME_LIGHT));
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+/* Pixels that differ between @a and @b in rows @y0 to @y1, columns @x0
+ * to @x1. */
+static guint
+count_differing (cairo_surface_t *a,
+                 cairo_surface_t *b,
+                 int              x0,
+                 int              x1,
+                 int              y0,
+                 int              y1)
+{
+  guint n = 0;
+
+  for (int y = y0; y < y1; y++)
+    for (int x = MAX (x0, 0); x < MIN (x1, 900); x++)
+      {
+        int pa[3], pb[3];
+
+        pixel_at (a, x, y, pa);
+        pixel_at (b, x, y, pb);
+        n += pa[0] != pb[0] || pa[1] != pb[1] || pa[2] != pb[2];
+      }
+  return n;
+}
+
+/* Today's name sits under the axis by its line, not in the lanes among
+ * the latest events; when the scrubber stands on today, its badge says
+ * so instead. */
+static void
+test_timeline_today (void)
+{
+  g_autoptr(FrModel) model = build_model ();
+  int axis = 140 - TIMELINE_AXIS_HEIGHT;
+  FrTimelineScene scene;
+  cairo_surface_t *with_today, *without_today, *on_today, *on_a_day;
+  int x;
+
+  fr_timeline_scene_init (&scene, model);
+  scene.current_day = day ("1990-10-03");
+  scene.today = day ("2025-01-07");
+  x = (int) round (fr_timeline_x_for_day (&scene, 900, scene.today));
+  with_today = render_strip (&scene);
+  scene.today = 0;
+  without_today = render_strip (&scene);
+  /* In the lanes, today adds its line and nothing else… */
+  g_assert_cmpuint (count_differing (with_today, without_today, 0, x - 1, 0, axis), ==, 0);
+  g_assert_cmpuint (count_differing (with_today, without_today, x + 2, 900, 0, axis), ==, 0);
+  g_assert_cmpuint (count_differing (with_today, without_today, x - 1, x + 2, 0, axis), >, 20);
+  /* …and its name goes under the axis, just before the line. */
+  g_assert_cmpuint (count_differing (with_today, without_today, x - 60, x - 2, axis, 140), >, 20);
+  g_assert_cmpuint (count_differing (with_today, without_today, x + 2, 900, axis, 140), ==, 0);
+
+  /* On today, the badge is longer ("Today, …") than on the same day
+   * taken as any other. */
+  scene.today = scene.current_day = day ("2025-01-07");
+  on_today = render_strip (&scene);
+  scene.today = 0;
+  on_a_day = render_strip (&scene);
+  g_assert_cmpuint (count_differing (on_today, on_a_day, 0, 900, 0, axis), ==,
+                    count_differing (on_today, on_a_day, x - 1, x + 2, 0, axis));
+  g_assert_cmpuint (count_differing (on_today, on_a_day, 0, 900, axis, 140), >, 100);
+
+  cairo_surface_destroy (with_today);
+  cairo_surface_destroy (without_today);
+  cairo_surface_destroy (on_today);
+  cairo_surface_destroy (on_a_day);
+}
+
 /* --- frontier-cli status and map ---------------------------------------- */
 
 static const char document_text[] =
@@ -817,6 +901,7 @@ main (int    argc,
   g_test_add_func ("/render/map/export", test_export);
   g_test_add_func ("/render/map/odd-views", test_odd_views);
   g_test_add_func ("/render/timeline/strip", test_timeline_strip);
+  g_test_add_func ("/render/timeline/today", test_timeline_today);
   g_test_add_func ("/cli/status", test_cli_status);
   g_test_add_func ("/cli/status/scenario", test_cli_status_scenario);
   g_test_add_func ("/cli/map", test_cli_map);

@@ -259,6 +259,17 @@ make_layout (cairo_t       *cr,
   return layout;
 }
 
+/* Whether [a0, a1] and [b0, b1] come within a few pixels of each other;
+ * an empty second span (b1 <= b0) meets nothing. */
+static gboolean
+spans_overlap (double a0,
+               double a1,
+               double b0,
+               double b1)
+{
+  return b1 > b0 && a1 + 4 > b0 && a0 - 4 < b1;
+}
+
 static void
 show_text (cairo_t     *cr,
            PangoLayout *layout,
@@ -345,6 +356,9 @@ fr_timeline_render (cairo_t               *cr,
 {
   Geometry g;
   double start, end, step;
+  double today_label_left = 0, today_label_right = 0;
+  double badge_left = 0, badge_right = 0;
+  g_autofree char *badge_text = NULL;
   g_autoptr(PangoLayout) small = NULL;
   g_autoptr(PangoLayout) label = NULL;
   const FrModel *model;
@@ -421,6 +435,33 @@ fr_timeline_render (cairo_t               *cr,
         }
     }
 
+  /* Under the axis, among the years: the scrubber's badge with its day,
+   * and today's name by its line (in the lanes it sat among the most
+   * recent events). The badge names today itself when it stands there.
+   * The years keep clear of both. */
+  if (scene->current_day > 0)
+    {
+      g_autofree char *day = fr_format_day (scene->current_day);
+      double x = fr_timeline_x_for_day (scene, width, scene->current_day);
+      int w, h;
+
+      /* TRANSLATORS: the timeline's current day when it is today; %s is the date */
+      badge_text = scene->current_day == scene->today ? g_strdup_printf (_("Today, %s"), day) : g_steal_pointer (&day);
+      pango_layout_set_text (label, badge_text, -1);
+      pango_layout_get_pixel_size (label, &w, &h);
+      badge_left = CLAMP (x - w / 2.0 - 5, g.left, g.right - w - 10);
+      badge_right = badge_left + w + 10;
+    }
+  if (scene->today > 0 && scene->today != scene->current_day)
+    {
+      int tw, th;
+
+      pango_layout_set_text (small, _("Today"), -1);
+      pango_layout_get_pixel_size (small, &tw, &th);
+      today_label_right = fr_timeline_x_for_day (scene, width, scene->today) - 3;
+      today_label_left = today_label_right - tw;
+    }
+
   /* Grid and axis. */
   step = nice_year_step (end - start, g.right - g.left);
   cairo_set_line_width (cr, 1.0);
@@ -437,10 +478,15 @@ fr_timeline_render (cairo_t               *cr,
       fr_color_set_source (cr, theme->muted);
       {
         int tw, th;
-        /* Keep the years at either end whole. */
+        double cx;
+
+        /* Keep the years at either end whole, and clear of today's name. */
         pango_layout_set_text (small, text, -1);
         pango_layout_get_pixel_size (small, &tw, &th);
-        show_text (cr, small, text, CLAMP (x, g.left + tw / 2.0, g.right - tw / 2.0), g.bottom + 5, 0.5);
+        cx = CLAMP (x, g.left + tw / 2.0, g.right - tw / 2.0);
+        if (!spans_overlap (cx - tw / 2.0, cx + tw / 2.0, today_label_left, today_label_right) &&
+            !spans_overlap (cx - tw / 2.0, cx + tw / 2.0, badge_left, badge_right))
+          show_text (cr, small, text, cx, g.bottom + 5, 0.5);
       }
     }
   fr_color_set_source (cr, theme->muted);
@@ -461,8 +507,11 @@ fr_timeline_render (cairo_t               *cr,
       cairo_line_to (cr, round (x) + 0.5, g.bottom);
       cairo_stroke (cr);
       cairo_restore (cr);
-      fr_color_set_source (cr, theme->muted);
-      show_text (cr, small, _("Today"), x - 3, g.top, 1.0);
+      if (today_label_right > today_label_left)
+        {
+          fr_color_set_source (cr, theme->muted);
+          show_text (cr, small, _("Today"), today_label_right, g.bottom + 5, 1.0);
+        }
     }
 
   /* Events: each lane's markers filled and outlined as one path (two
@@ -528,7 +577,6 @@ fr_timeline_render (cairo_t               *cr,
   if (scene->current_day > 0)
     {
       double x = fr_timeline_x_for_day (scene, width, scene->current_day);
-      g_autofree char *date = fr_format_day (scene->current_day);
       int w, h;
 
       fr_color_set_source (cr, theme->accent);
@@ -537,17 +585,16 @@ fr_timeline_render (cairo_t               *cr,
       cairo_line_to (cr, x, g.bottom);
       cairo_stroke (cr);
 
-      pango_layout_set_text (label, date, -1);
+      pango_layout_set_text (label, badge_text, -1);
       pango_layout_get_pixel_size (label, &w, &h);
       {
-        double bx = CLAMP (x - w / 2.0 - 5, g.left, g.right - w - 10);
         double by = g.bottom + 1;
         double bh = MIN (h + 2, height - by);
         fr_color_set_source (cr, theme->accent);
-        cairo_rectangle (cr, bx, by, w + 10, bh);
+        cairo_rectangle (cr, badge_left, by, badge_right - badge_left, bh);
         cairo_fill (cr);
         fr_color_set_source (cr, theme->background);
-        cairo_move_to (cr, bx + 5, by + 1);
+        cairo_move_to (cr, badge_left + 5, by + 1);
         fr_export_show_layout (cr, label);
       }
     }
