@@ -724,6 +724,19 @@ test_timeline_today (void)
                     count_differing (on_today, on_a_day, x - 1, x + 2, 0, axis));
   g_assert_cmpuint (count_differing (on_today, on_a_day, 0, 900, axis, 140), >, 100);
 
+  /* Zoomed to years before it, today leaves no trace, not even at the
+   * strip's end. */
+  cairo_surface_destroy (with_today);
+  cairo_surface_destroy (without_today);
+  scene.current_day = day ("1990-10-03");
+  scene.start_year = 1980;
+  scene.end_year = 2024;
+  scene.today = day ("2025-01-07");
+  with_today = render_strip (&scene);
+  scene.today = 0;
+  without_today = render_strip (&scene);
+  g_assert_cmpuint (count_differing (with_today, without_today, 0, 900, 0, 140), ==, 0);
+
   cairo_surface_destroy (with_today);
   cairo_surface_destroy (without_today);
   cairo_surface_destroy (on_today);

@@ -356,7 +356,8 @@ fr_timeline_render (cairo_t               *cr,
 {
   Geometry g;
   double start, end, step;
-  double today_label_left = 0, today_label_right = 0;
+  double today_x = 0, today_label_left = 0, today_label_right = 0;
+  gboolean today_shown = FALSE;
   double badge_left = 0, badge_right = 0;
   g_autofree char *badge_text = NULL;
   g_autoptr(PangoLayout) small = NULL;
@@ -435,6 +436,12 @@ fr_timeline_render (cairo_t               *cr,
         }
     }
 
+  if (scene->today > 0)
+    {
+      today_x = fr_timeline_x_for_day (scene, width, scene->today);
+      today_shown = today_x >= g.left && today_x <= g.right;
+    }
+
   /* Under the axis, among the years: the scrubber's badge with its day,
    * and today's name by its line (in the lanes it sat among the most
    * recent events). The badge names today itself when it stands there.
@@ -452,14 +459,15 @@ fr_timeline_render (cairo_t               *cr,
       badge_left = CLAMP (x - w / 2.0 - 5, g.left, g.right - w - 10);
       badge_right = badge_left + w + 10;
     }
-  if (scene->today > 0 && scene->today != scene->current_day)
+  if (today_shown && scene->today != scene->current_day)
     {
       int tw, th;
 
       pango_layout_set_text (small, _("Today"), -1);
       pango_layout_get_pixel_size (small, &tw, &th);
-      today_label_right = fr_timeline_x_for_day (scene, width, scene->today) - 3;
-      today_label_left = today_label_right - tw;
+      /* Before the line, or after it where the strip begins too soon. */
+      today_label_left = today_x - 3 - tw >= g.left ? today_x - 3 - tw : today_x + 3;
+      today_label_right = today_label_left + tw;
     }
 
   /* Grid and axis. */
@@ -496,21 +504,19 @@ fr_timeline_render (cairo_t               *cr,
 
 
   /* Today. */
-  if (scene->today > 0)
+  if (today_shown)
     {
-      double x = fr_timeline_x_for_day (scene, width, scene->today);
-
       cairo_save (cr);
       cairo_set_dash (cr, (double[]) { 2.0, 2.0 }, 2, 0);
       fr_color_set_source (cr, theme->foreground);
-      cairo_move_to (cr, round (x) + 0.5, g.top);
-      cairo_line_to (cr, round (x) + 0.5, g.bottom);
+      cairo_move_to (cr, round (today_x) + 0.5, g.top);
+      cairo_line_to (cr, round (today_x) + 0.5, g.bottom);
       cairo_stroke (cr);
       cairo_restore (cr);
       if (today_label_right > today_label_left)
         {
           fr_color_set_source (cr, theme->muted);
-          show_text (cr, small, _("Today"), today_label_right, g.bottom + 5, 1.0);
+          show_text (cr, small, _("Today"), today_label_left, g.bottom + 5, 0.0);
         }
     }
 
