@@ -743,6 +743,57 @@ test_timeline_today (void)
   cairo_surface_destroy (on_a_day);
 }
 
+/* Dark (text) pixels in columns @x0 to @x1 of the strip's top 14 rows. */
+static guint
+count_dark (cairo_surface_t *surface,
+            int              x0,
+            int              x1)
+{
+  guint n = 0;
+
+  for (int y = 4; y < 18; y++)
+    for (int x = x0; x < x1; x++)
+      {
+        int rgb[3];
+
+        pixel_at (surface, x, y, rgb);
+        n += rgb[0] + rgb[1] + rgb[2] < 250;
+      }
+  return n;
+}
+
+/* The projection after the ceasefire is named where its name fits, and
+ * not cut down to "Projection: no…" where it does not. */
+static void
+test_timeline_projection_label (void)
+{
+  g_autoptr(FrModel) model = build_model ();
+  FrTimelineScene scene;
+  cairo_surface_t *surface;
+  int x;
+
+  model->ceasefire_day = day ("2030-01-01");
+  fr_timeline_scene_init (&scene, model);
+  scene.current_day = day ("1990-10-03");
+  scene.today = 0;
+  scene.option_id = NULL;
+
+  /* 1945–2035: the hatched years are some 40 pixels wide. */
+  x = (int) ceil (fr_timeline_x_for_day (&scene, 900, model->ceasefire_day));
+  g_assert_cmpint (890 - x, <, 60);
+  surface = render_strip (&scene);
+  g_assert_cmpuint (count_dark (surface, x + 4, 890), ==, 0);
+  cairo_surface_destroy (surface);
+
+  /* 2020–2035: a third of the strip, room for the whole label. */
+  scene.start_year = 2020;
+  scene.end_year = 2035;
+  x = (int) ceil (fr_timeline_x_for_day (&scene, 900, model->ceasefire_day));
+  surface = render_strip (&scene);
+  g_assert_cmpuint (count_dark (surface, x + 4, 890), >, 40);
+  cairo_surface_destroy (surface);
+}
+
 /* --- frontier-cli status and map ---------------------------------------- */
 
 static const char document_text[] =
@@ -915,6 +966,7 @@ main (int    argc,
   g_test_add_func ("/render/map/odd-views", test_odd_views);
   g_test_add_func ("/render/timeline/strip", test_timeline_strip);
   g_test_add_func ("/render/timeline/today", test_timeline_today);
+  g_test_add_func ("/render/timeline/projection-label", test_timeline_projection_label);
   g_test_add_func ("/cli/status", test_cli_status);
   g_test_add_func ("/cli/status/scenario", test_cli_status_scenario);
   g_test_add_func ("/cli/map", test_cli_map);

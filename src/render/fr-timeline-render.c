@@ -422,16 +422,32 @@ fr_timeline_render (cairo_t               *cr,
           cairo_restore (cr);
 
           {
-            g_autofree char *text = option != NULL
+            const char *name = option == NULL ? NULL : option->name != NULL ? option->name : option->id;
+            g_autofree char *text = name != NULL
               /* TRANSLATORS: the part of the timeline after the ceasefire; %s is an option's name */
-              ? g_strdup_printf (_("Projection: %s"), option->name != NULL ? option->name : option->id)
+              ? g_strdup_printf (_("Projection: %s"), name)
               : g_strdup (_("Projection: no option selected"));
-            fr_color_set_source (cr, theme->foreground);
-            pango_layout_set_width (small, (int) MAX ((g.right - x0 - 8) * PANGO_SCALE, PANGO_SCALE));
-            pango_layout_set_ellipsize (small, PANGO_ELLIPSIZE_END);
-            show_text (cr, small, text, x0 + 4, g.top, 0);
-            pango_layout_set_width (small, -1);
-            pango_layout_set_ellipsize (small, PANGO_ELLIPSIZE_NONE);
+            double room = g.right - x0 - 8;
+            int tw, th;
+
+            /* Cut short ("Projection: no…") it said little: where it does
+             * not fit, the option's name alone, or nothing when there is
+             * no option (the hatching and the Projection choice say so). */
+            pango_layout_set_text (small, text, -1);
+            pango_layout_get_pixel_size (small, &tw, &th);
+            if (tw > room)
+              g_free (g_steal_pointer (&text));
+            if (text == NULL && name != NULL)
+              text = g_strdup (name);
+            if (text != NULL && room >= 1)
+              {
+                fr_color_set_source (cr, theme->foreground);
+                pango_layout_set_width (small, (int) (room * PANGO_SCALE));
+                pango_layout_set_ellipsize (small, PANGO_ELLIPSIZE_END);
+                show_text (cr, small, text, x0 + 4, g.top, 0);
+                pango_layout_set_width (small, -1);
+                pango_layout_set_ellipsize (small, PANGO_ELLIPSIZE_NONE);
+              }
           }
         }
     }
