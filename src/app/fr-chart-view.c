@@ -272,7 +272,6 @@ update_picture (FrChartView   *self,
   cairo_scale (cr, scale, scale);
   fr_chart_view_draw (self, cr, width, height, theme);
   cairo_destroy (cr);
-  cairo_surface_flush (image);
 
   g_clear_pointer (&self->node, gsk_render_node_unref);
   self->node = fr_picture_pieces_update (self->pieces, image, scale);

@@ -359,6 +359,7 @@ fr_timeline_render (cairo_t               *cr,
   double today_x = 0, today_label_left = 0, today_label_right = 0;
   gboolean today_shown = FALSE;
   double badge_left = 0, badge_right = 0;
+  int badge_height = 0;
   g_autofree char *badge_text = NULL;
   g_autoptr(PangoLayout) small = NULL;
   g_autoptr(PangoLayout) label = NULL;
@@ -474,6 +475,7 @@ fr_timeline_render (cairo_t               *cr,
       pango_layout_get_pixel_size (label, &w, &h);
       badge_left = CLAMP (x - w / 2.0 - 5, g.left, g.right - w - 10);
       badge_right = badge_left + w + 10;
+      badge_height = h;
     }
   if (today_shown && scene->today != scene->current_day)
     {
@@ -599,7 +601,6 @@ fr_timeline_render (cairo_t               *cr,
   if (scene->current_day > 0)
     {
       double x = fr_timeline_x_for_day (scene, width, scene->current_day);
-      int w, h;
 
       fr_color_set_source (cr, theme->accent);
       cairo_set_line_width (cr, 2.0);
@@ -607,11 +608,10 @@ fr_timeline_render (cairo_t               *cr,
       cairo_line_to (cr, x, g.bottom);
       cairo_stroke (cr);
 
-      pango_layout_set_text (label, badge_text, -1);
-      pango_layout_get_pixel_size (label, &w, &h);
+      /* The label layout still holds the badge's text, measured above. */
       {
         double by = g.bottom + 1;
-        double bh = MIN (h + 2, height - by);
+        double bh = MIN (badge_height + 2, height - by);
         fr_color_set_source (cr, theme->accent);
         cairo_rectangle (cr, badge_left, by, badge_right - badge_left, bh);
         cairo_fill (cr);
