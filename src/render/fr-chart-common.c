@@ -63,11 +63,28 @@ typedef struct {
   const char *text;
 } LayoutKey;
 
+/* A label's glyphs rasterised into an alpha mask, for drawing it again
+ * on an image at the same scale and the same fraction of a pixel. */
+typedef struct {
+  cairo_surface_t *mask;      /* A8, NULL while unused */
+  double scale_x, scale_y;    /* device pixels per unit */
+  double phase_x, phase_y;    /* the origin's fraction of a device pixel */
+  int x, y;                   /* the mask's corner from the origin's whole pixel */
+} TextMask;
+
+/* Two places a label is drawn at in turn (a legend and an axis, say). */
+#define MASKS_PER_LABEL 2
+/* Larger text (a long title at a large size) is drawn as glyphs each time. */
+#define MAX_MASK_PIXELS (512 * 512)
+
 typedef struct {
   LayoutKey key;              /* family and text point into strings */
   PangoLayout *layout;
   PangoRectangle logical;     /* pixel extents */
   guint64 used;               /* chart serial of the last use */
+  guint draws;                /* how often it was drawn on an image */
+  guint next_mask;
+  TextMask masks[MASKS_PER_LABEL];
   char strings[];
 } Shaped;
 
@@ -109,6 +126,8 @@ shaped_free (gpointer data)
 {
   Shaped *shaped = data;
 
+  for (guint i = 0; i < MASKS_PER_LABEL; i++)
+    g_clear_pointer (&shaped->masks[i].mask, cairo_surface_destroy);
   g_object_unref (shaped->layout);
   g_free (shaped);
 }
@@ -225,7 +244,7 @@ shaped_is_stale (gpointer key,
 /* The shaped layout of @text in @style, made or found. The numbers along
  * an axis change with every weight change, the names rarely: when the
  * table is full, labels no recent chart used make room. */
-static const Shaped *
+static Shaped *
 shape (FrChart          *chart,
        FrChartTextStyle  style,
        const char       *text,
@@ -273,6 +292,9 @@ shape (FrChart          *chart,
   shaped->key.family = shaped->strings;
   shaped->key.text = shaped->strings + family_len + 1;
   shaped->used = cache->serial;
+  shaped->draws = 0;
+  shaped->next_mask = 0;
+  memset (shaped->masks, 0, sizeof shaped->masks);
   shaped->layout = pango_layout_new (chart->text->context);
   pango_layout_set_font_description (shaped->layout, font);
   pango_layout_set_text (shaped->layout, text, -1);
@@ -294,6 +316,25 @@ fr_chart_text_cache_clear (void)
 
   if (cache != NULL)
     g_ptr_array_set_size (cache->targets, 0);
+  return n;
+}
+
+guint
+fr_chart_text_mask_count (void)
+{
+  TextCache *cache = text_cache_get (FALSE);
+  guint n = 0;
+
+  for (guint i = 0; cache != NULL && i < cache->targets->len; i++)
+    {
+      GHashTableIter iter;
+      gpointer key;
+
+      g_hash_table_iter_init (&iter, ((FrChartText *) g_ptr_array_index (cache->targets, i))->layouts);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        for (guint m = 0; m < MASKS_PER_LABEL; m++)
+          n += ((const Shaped *) key)->masks[m].mask != NULL;
+    }
   return n;
 }
 
@@ -424,6 +465,119 @@ fr_chart_line_height (FrChart          *chart,
   return height;
 }
 
+/* Rasterises @shaped's glyphs as they would land with the layout's origin
+ * at a device point whose fraction is @phase_x, @phase_y: image surfaces
+ * round each glyph to a whole device pixel, so the mask drawn at the
+ * point's whole pixel gives the same pixels as the glyphs themselves. */
+static gboolean
+text_mask_make (TextMask       *mask,
+                const Shaped   *shaped,
+                cairo_t        *cr,
+                const cairo_matrix_t *matrix,
+                double          phase_x,
+                double          phase_y)
+{
+  cairo_font_options_t *options;
+  cairo_matrix_t placed;
+  PangoRectangle ink;
+  cairo_t *mask_cr;
+  double x0, y0, x1, y1;
+  int width, height;
+
+  pango_layout_get_extents (shaped->layout, &ink, NULL);
+  x0 = phase_x + matrix->xx * ink.x / PANGO_SCALE;
+  y0 = phase_y + matrix->yy * ink.y / PANGO_SCALE;
+  x1 = phase_x + matrix->xx * (ink.x + ink.width) / PANGO_SCALE;
+  y1 = phase_y + matrix->yy * (ink.y + ink.height) / PANGO_SCALE;
+  /* A pixel of room each side for antialiasing. */
+  mask->x = (int) floor (x0) - 1;
+  mask->y = (int) floor (y0) - 1;
+  width = (int) ceil (x1) + 1 - mask->x;
+  height = (int) ceil (y1) + 1 - mask->y;
+  if (width <= 0 || height <= 0 || (gint64) width * height > MAX_MASK_PIXELS)
+    return FALSE;
+
+  mask->mask = cairo_image_surface_create (CAIRO_FORMAT_A8, width, height);
+  mask_cr = cairo_create (mask->mask);
+  options = cairo_font_options_create ();
+  cairo_get_font_options (cr, options);
+  cairo_set_font_options (mask_cr, options);
+  cairo_font_options_destroy (options);
+  cairo_matrix_init (&placed, matrix->xx, 0, 0, matrix->yy, phase_x - mask->x, phase_y - mask->y);
+  cairo_set_matrix (mask_cr, &placed);
+  cairo_move_to (mask_cr, 0, 0);
+  pango_cairo_show_layout (mask_cr, shaped->layout);
+  cairo_destroy (mask_cr);
+  if (cairo_surface_status (mask->mask) != CAIRO_STATUS_SUCCESS)
+    {
+      g_clear_pointer (&mask->mask, cairo_surface_destroy);
+      return FALSE;
+    }
+  mask->scale_x = matrix->xx;
+  mask->scale_y = matrix->yy;
+  mask->phase_x = phase_x;
+  mask->phase_y = phase_y;
+  return TRUE;
+}
+
+/* Draws @shaped at the current point from a mask of its glyphs where the
+ * target is an image (the screen's charts and PNG exports; vector exports
+ * keep their text as text). Pango lays out and cairo rasterises and
+ * composites every glyph on each draw; most labels are drawn again in the
+ * same place on every tick of a weight drag, and one composite of a mask
+ * costs a fraction of that. A label is only rasterised on its second
+ * draw: numbers that change with every weight are drawn once. */
+static gboolean
+show_from_mask (cairo_t *cr,
+                Shaped  *shaped)
+{
+  cairo_surface_t *target = cairo_get_target (cr);
+  double scale_x = 1, scale_y = 1, offset_x = 0, offset_y = 0, x, y, whole_x, whole_y;
+  const TextMask *found = NULL;
+  cairo_matrix_t matrix;
+
+  if (cairo_surface_get_type (target) != CAIRO_SURFACE_TYPE_IMAGE ||
+      cairo_get_operator (cr) != CAIRO_OPERATOR_OVER || !cairo_has_current_point (cr))
+    return FALSE;
+  cairo_surface_get_device_scale (target, &scale_x, &scale_y);
+  cairo_surface_get_device_offset (target, &offset_x, &offset_y);
+  cairo_get_matrix (cr, &matrix);
+  if (scale_x != 1 || scale_y != 1 || offset_x != 0 || offset_y != 0 ||
+      matrix.xy != 0 || matrix.yx != 0 || matrix.xx <= 0 || matrix.yy <= 0)
+    return FALSE;
+
+  cairo_get_current_point (cr, &x, &y);
+  cairo_user_to_device (cr, &x, &y);
+  whole_x = floor (x);
+  whole_y = floor (y);
+  for (guint i = 0; i < MASKS_PER_LABEL && found == NULL; i++)
+    {
+      const TextMask *mask = &shaped->masks[i];
+
+      if (mask->mask != NULL && mask->scale_x == matrix.xx && mask->scale_y == matrix.yy &&
+          mask->phase_x == x - whole_x && mask->phase_y == y - whole_y)
+        found = mask;
+    }
+  if (found == NULL)
+    {
+      TextMask *mask = &shaped->masks[shaped->next_mask];
+
+      if (shaped->draws++ == 0)
+        return FALSE;
+      g_clear_pointer (&mask->mask, cairo_surface_destroy);
+      if (!text_mask_make (mask, shaped, cr, &matrix, x - whole_x, y - whole_y))
+        return FALSE;
+      shaped->next_mask = (shaped->next_mask + 1) % MASKS_PER_LABEL;
+      found = mask;
+    }
+
+  cairo_save (cr);
+  cairo_identity_matrix (cr);
+  cairo_mask_surface (cr, found->mask, whole_x + found->x, whole_y + found->y);
+  cairo_restore (cr);
+  return TRUE;
+}
+
 void
 fr_chart_draw_text (FrChart          *chart,
                     FrChartTextStyle  style,
@@ -435,7 +589,7 @@ fr_chart_draw_text (FrChart          *chart,
                     double            max_width,
                     FrColor           color)
 {
-  const Shaped *shaped;
+  Shaped *shaped;
 
   if (text == NULL || text[0] == '\0')
     return;
@@ -443,7 +597,8 @@ fr_chart_draw_text (FrChart          *chart,
   fr_color_set_source (chart->cr, color);
   cairo_move_to (chart->cr, x - shaped->logical.x - shaped->logical.width * xalign,
                  y - shaped->logical.y - shaped->logical.height * yalign);
-  fr_export_show_layout (chart->cr, shaped->layout);
+  if (!show_from_mask (chart->cr, shaped))
+    fr_export_show_layout (chart->cr, shaped->layout);
   cairo_new_path (chart->cr);
 }
 

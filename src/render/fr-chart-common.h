@@ -99,6 +99,8 @@ void     fr_chart_clear              (FrChart       *chart);
 guint    fr_chart_text_cache_clear   (void);
 /* How many layouts this thread keeps at the moment. */
 guint    fr_chart_text_cache_size    (void);
+/* How many of their glyph masks (labels drawn again on an image). */
+guint    fr_chart_text_mask_count    (void);
 /* Changes the body text size (charts with many rows shrink it to fit). */
 void     fr_chart_set_em             (FrChart       *chart,
                                       double         em);
