@@ -24,6 +24,7 @@
 #include "fr-format.h"
 #include "fr-lazy-list.h"
 #include "fr-value-label.h"
+#include "fr-weight-scale.h"
 #include "fr-weights.h"
 #include "fr-weights-panel.h"
 #include "fr-widgets.h"
@@ -345,8 +346,7 @@ build_row (guint    index,
   g_signal_connect (lock, "toggled", G_CALLBACK (on_lock_toggled), row);
   show_lock (row);
 
-  scale = gtk_scale_new (GTK_ORIENTATION_HORIZONTAL, row->adjustment);
-  gtk_scale_set_draw_value (GTK_SCALE (scale), FALSE);
+  scale = fr_weight_scale_new (row->adjustment);
   gtk_widget_set_hexpand (scale, TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (scale), GTK_ACCESSIBLE_PROPERTY_LABEL, row->name, -1);
 

@@ -1,0 +1,111 @@
+/* fr-pill-image.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "frontier"
+
+#include "config.h"
+
+#include <math.h>
+
+#include "fr-image-node.h"
+#include "fr-pill-image.h"
+
+void
+fr_pill_image_prepare (FrPillImage   *pill,
+                       int            width,
+                       int            height,
+                       int            scale,
+                       const GdkRGBA *color)
+{
+  double radius;
+  cairo_t *cr;
+
+  g_return_if_fail (pill != NULL);
+  g_return_if_fail (color != NULL);
+
+  width = MAX (width, 1);
+  height = MAX (height, 1);
+  scale = MAX (scale, 1);
+  if (pill->image != NULL && pill->width == width && pill->height == height && pill->scale == scale &&
+      gdk_rgba_equal (&pill->color, color))
+    return;
+
+  /* A new image rather than drawing over the old one, which a node GTK
+   * still holds may show. */
+  g_clear_pointer (&pill->image, cairo_surface_destroy);
+  pill->image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, height * scale);
+  pill->width = width;
+  pill->height = height;
+  pill->scale = scale;
+  pill->color = *color;
+
+  cr = cairo_create (pill->image);
+  cairo_scale (cr, scale, scale);
+  radius = MIN (width, height) / 2.0;
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, width - radius, radius, radius, -G_PI / 2, G_PI / 2);
+  cairo_arc (cr, radius, height - radius, radius, G_PI / 2, 3 * G_PI / 2);
+  cairo_close_path (cr);
+  gdk_cairo_set_source_rgba (cr, color);
+  cairo_fill (cr);
+  cairo_destroy (cr);
+}
+
+static void
+append_image (FrPillImage *pill,
+              GtkSnapshot *snapshot,
+              float        x,
+              float        y)
+{
+  GskRenderNode *node = fr_image_node_new (pill->image, x, y, pill->scale);
+
+  gtk_snapshot_append_node (snapshot, node);
+  gsk_render_node_unref (node);
+}
+
+void
+fr_pill_image_append (FrPillImage *pill,
+                      GtkSnapshot *snapshot,
+                      float        x,
+                      float        y)
+{
+  g_return_if_fail (pill != NULL && pill->image != NULL);
+
+  append_image (pill, snapshot, x, y);
+}
+
+void
+fr_pill_image_append_span (FrPillImage *pill,
+                           GtkSnapshot *snapshot,
+                           float        x,
+                           float        y,
+                           int          start,
+                           int          length)
+{
+  int middle;
+
+  g_return_if_fail (pill != NULL && pill->image != NULL);
+
+  length = CLAMP (length, MIN (pill->height, pill->width), pill->width);
+  if (length == pill->width)
+    {
+      append_image (pill, snapshot, x + start, y);
+      return;
+    }
+  /* The first half from the whole bar's start, the second from its end,
+   * split at a whole unit so that both clips fall on pixels. */
+  middle = length / 2;
+  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (x + start, y, middle, pill->height));
+  append_image (pill, snapshot, x + start, y);
+  gtk_snapshot_pop (snapshot);
+  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (x + start + middle, y, length - middle, pill->height));
+  append_image (pill, snapshot, x + start + length - pill->width, y);
+  gtk_snapshot_pop (snapshot);
+}
+
+void
+fr_pill_image_clear (FrPillImage *pill)
+{
+  g_clear_pointer (&pill->image, cairo_surface_destroy);
+}
