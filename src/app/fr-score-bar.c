@@ -8,6 +8,7 @@
 
 #include <math.h>
 
+#include "fr-pill-image.h"
 #include "fr-score-bar.h"
 
 /* libadwaita's horizontal level bar. */
@@ -19,6 +20,9 @@ struct _FrScoreBar
 
   double  fraction;
   GdkRGBA color;
+  /* Both bars at full width, the fill shown as long as the score. */
+  FrPillImage trough;
+  FrPillImage fill;
 };
 
 G_DEFINE_FINAL_TYPE (FrScoreBar, fr_score_bar, GTK_TYPE_WIDGET)
@@ -36,30 +40,14 @@ fr_score_bar_measure (GtkWidget      *widget,
 }
 
 static void
-append_pill (GtkSnapshot   *snapshot,
-             double         width,
-             double         height,
-             const GdkRGBA *color)
-{
-  GskRoundedRect pill;
-  double radius = height / 2;
-
-  gsk_rounded_rect_init (&pill, &GRAPHENE_RECT_INIT (0, 0, width, height),
-                         &GRAPHENE_SIZE_INIT (radius, radius), &GRAPHENE_SIZE_INIT (radius, radius),
-                         &GRAPHENE_SIZE_INIT (radius, radius), &GRAPHENE_SIZE_INIT (radius, radius));
-  gtk_snapshot_push_rounded_clip (snapshot, &pill);
-  gtk_snapshot_append_color (snapshot, color, &pill.bounds);
-  gtk_snapshot_pop (snapshot);
-}
-
-static void
 fr_score_bar_snapshot (GtkWidget   *widget,
                        GtkSnapshot *snapshot)
 {
   FrScoreBar *self = FR_SCORE_BAR (widget);
-  double width = gtk_widget_get_width (widget);
-  double height = gtk_widget_get_height (widget);
-  double filled = round (width * self->fraction);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  int scale = gtk_widget_get_scale_factor (widget);
+  int filled = (int) round (width * self->fraction);
   GdkRGBA trough;
 
   if (width <= 0 || height <= 0)
@@ -67,17 +55,34 @@ fr_score_bar_snapshot (GtkWidget   *widget,
   /* The trough in the text colour, faint, as the level bar's empty block. */
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &trough);
   trough.alpha *= 0.15f;
-  append_pill (snapshot, width, height, &trough);
+  fr_pill_image_prepare (&self->trough, width, height, scale, &trough);
+  fr_pill_image_append (&self->trough, snapshot, 0, 0);
   /* Shorter than it is tall, the fill keeps its round ends. */
   if (filled > 0)
-    append_pill (snapshot, MAX (filled, height), height, &self->color);
+    {
+      fr_pill_image_prepare (&self->fill, width, height, scale, &self->color);
+      fr_pill_image_append_span (&self->fill, snapshot, 0, 0, 0, MAX (filled, height));
+    }
+}
+
+static void
+fr_score_bar_finalize (GObject *object)
+{
+  FrScoreBar *self = FR_SCORE_BAR (object);
+
+  fr_pill_image_clear (&self->trough);
+  fr_pill_image_clear (&self->fill);
+
+  G_OBJECT_CLASS (fr_score_bar_parent_class)->finalize (object);
 }
 
 static void
 fr_score_bar_class_init (FrScoreBarClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->finalize = fr_score_bar_finalize;
   widget_class->measure = fr_score_bar_measure;
   widget_class->snapshot = fr_score_bar_snapshot;
   gtk_widget_class_set_css_name (widget_class, "scorebar");

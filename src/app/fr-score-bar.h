@@ -6,7 +6,8 @@
  * trough), but is one widget drawing itself rather than a bar, a trough and
  * two blocks, coloured through a style sheet: a new value is redrawn
  * without laying anything out, and no style sheet is reloaded when the
- * options' colours change.
+ * options' colours change. Both bars come from images made once
+ * (fr-pill-image.h), the fill shown as long as the score.
  */
 #pragma once
 
