@@ -6,10 +6,48 @@
 
 #include "config.h"
 
-#include <math.h>
+#include <string.h>
 
 #include "fr-image-node.h"
 #include "fr-pill-image.h"
+
+/* Bars made lately, shared: the sliders of one panel have troughs of a
+ * few lengths in one colour, highlights in another. GTK's main thread
+ * only; the images are never drawn on once made. */
+#define SHARED_PILLS 16
+static FrPillImage shared[SHARED_PILLS];
+
+static gboolean
+pill_is (const FrPillImage *pill,
+         int                width,
+         int                height,
+         int                scale,
+         const GdkRGBA     *color)
+{
+  return pill->image != NULL && pill->width == width && pill->height == height && pill->scale == scale &&
+         gdk_rgba_equal (&pill->color, color);
+}
+
+static cairo_surface_t *
+pill_draw (int            width,
+           int            height,
+           int            scale,
+           const GdkRGBA *color)
+{
+  cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, height * scale);
+  cairo_t *cr = cairo_create (image);
+  double radius = MIN (width, height) / 2.0;
+
+  cairo_scale (cr, scale, scale);
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, width - radius, radius, radius, -G_PI / 2, G_PI / 2);
+  cairo_arc (cr, radius, height - radius, radius, G_PI / 2, 3 * G_PI / 2);
+  cairo_close_path (cr);
+  gdk_cairo_set_source_rgba (cr, color);
+  cairo_fill (cr);
+  cairo_destroy (cr);
+  return image;
+}
 
 void
 fr_pill_image_prepare (FrPillImage   *pill,
@@ -18,8 +56,8 @@ fr_pill_image_prepare (FrPillImage   *pill,
                        int            scale,
                        const GdkRGBA *color)
 {
-  double radius;
-  cairo_t *cr;
+  FrPillImage found = { 0 };
+  guint i;
 
   g_return_if_fail (pill != NULL);
   g_return_if_fail (color != NULL);
@@ -27,29 +65,28 @@ fr_pill_image_prepare (FrPillImage   *pill,
   width = MAX (width, 1);
   height = MAX (height, 1);
   scale = MAX (scale, 1);
-  if (pill->image != NULL && pill->width == width && pill->height == height && pill->scale == scale &&
-      gdk_rgba_equal (&pill->color, color))
+  if (pill_is (pill, width, height, scale, color))
     return;
 
-  /* A new image rather than drawing over the old one, which a node GTK
+  for (i = 0; i < SHARED_PILLS && !pill_is (&shared[i], width, height, scale, color); i++)
+    ;
+  if (i < SHARED_PILLS)
+    found = shared[i];
+  else
+    {
+      i = SHARED_PILLS - 1;
+      g_clear_pointer (&shared[i].image, cairo_surface_destroy);
+      found = (FrPillImage) { pill_draw (width, height, scale, color), width, height, scale, *color };
+    }
+  /* Most recently used first. */
+  memmove (&shared[1], &shared[0], i * sizeof shared[0]);
+  shared[0] = found;
+
+  /* Another image rather than drawing over the old one, which a node GTK
    * still holds may show. */
   g_clear_pointer (&pill->image, cairo_surface_destroy);
-  pill->image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, height * scale);
-  pill->width = width;
-  pill->height = height;
-  pill->scale = scale;
-  pill->color = *color;
-
-  cr = cairo_create (pill->image);
-  cairo_scale (cr, scale, scale);
-  radius = MIN (width, height) / 2.0;
-  cairo_new_sub_path (cr);
-  cairo_arc (cr, width - radius, radius, radius, -G_PI / 2, G_PI / 2);
-  cairo_arc (cr, radius, height - radius, radius, G_PI / 2, 3 * G_PI / 2);
-  cairo_close_path (cr);
-  gdk_cairo_set_source_rgba (cr, color);
-  cairo_fill (cr);
-  cairo_destroy (cr);
+  *pill = found;
+  pill->image = cairo_surface_reference (found.image);
 }
 
 static void

@@ -6,8 +6,9 @@
  * path and filling through it, on every frame that repaints it. The bars
  * that move on every tick of a weight drag (the sliders' troughs and
  * highlights, the ranking's score bars) are drawn instead from an image of
- * the whole bar, made again only when its size, colour or scale changes;
- * a shorter bar is two pieces of the longer one's image, each clipped.
+ * the whole bar, made once for each size, colour and scale and shared by
+ * the bars that look alike; a shorter bar is two pieces of the longer
+ * one's image, each clipped.
  */
 #pragma once
 

@@ -7,7 +7,7 @@
 #include "config.h"
 
 #include <adwaita.h>
-#include <math.h>
+#include <string.h>
 
 #include "fr-image-node.h"
 #include "fr-pill-image.h"
@@ -90,37 +90,28 @@ knob_path (cairo_t *cr,
   cairo_arc (cr, centre, centre, radius, 0, 2 * G_PI);
 }
 
+static gboolean
+knob_is (const KnobImage *knob,
+         const KnobImage *wanted)
+{
+  return knob->image != NULL && knob->size == wanted->size && knob->scale == wanted->scale &&
+         gdk_rgba_equal (&knob->fill, &wanted->fill) && gdk_rgba_equal (&knob->focus, &wanted->focus) &&
+         knob->high_contrast == wanted->high_contrast && knob->shadow == wanted->shadow;
+}
+
 /* libadwaita's knob: a disc with a faint edge and a soft shadow below
  * (high contrast: a strong edge, no shadow), and the focus ring around it. */
-static void
-knob_prepare (KnobImage     *knob,
-              int            size,
-              int            scale,
-              const GdkRGBA *fill,
-              const GdkRGBA *focus,
-              gboolean       high_contrast,
-              gboolean       shadow)
+static cairo_surface_t *
+knob_draw (const KnobImage *knob)
 {
-  double centre = KNOB_MARGIN + size / 2.0, radius = size / 2.0;
-  int extent = size + 2 * KNOB_MARGIN;
-  cairo_t *cr;
+  double centre = KNOB_MARGIN + knob->size / 2.0, radius = knob->size / 2.0;
+  int extent = knob->size + 2 * KNOB_MARGIN;
+  cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, extent * knob->scale,
+                                                       extent * knob->scale);
+  cairo_t *cr = cairo_create (image);
 
-  if (knob->image != NULL && knob->size == size && knob->scale == scale && gdk_rgba_equal (&knob->fill, fill) &&
-      gdk_rgba_equal (&knob->focus, focus) && knob->high_contrast == high_contrast && knob->shadow == shadow)
-    return;
-
-  g_clear_pointer (&knob->image, cairo_surface_destroy);
-  knob->image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, extent * scale, extent * scale);
-  knob->size = size;
-  knob->scale = scale;
-  knob->fill = *fill;
-  knob->focus = *focus;
-  knob->high_contrast = high_contrast;
-  knob->shadow = shadow;
-
-  cr = cairo_create (knob->image);
-  cairo_scale (cr, scale, scale);
-  if (shadow && !high_contrast)
+  cairo_scale (cr, knob->scale, knob->scale);
+  if (knob->shadow && !knob->high_contrast)
     {
       /* "0 2px 4px rgba(0, 0, 0, 0.2)": a Gaussian blur of 4 px (σ 2 px)
        * across the edge, from 4 px inside to 4 px outside. */
@@ -138,21 +129,55 @@ knob_prepare (KnobImage     *knob,
       cairo_pattern_destroy (soft);
     }
   /* The edge: "0 0 0 1px", under the disc. */
-  cairo_set_source_rgba (cr, 0, 0, 0, high_contrast ? 0.35 : 0.1);
+  cairo_set_source_rgba (cr, 0, 0, 0, knob->high_contrast ? 0.35 : 0.1);
   knob_path (cr, centre, radius + 1);
   cairo_fill (cr);
-  gdk_cairo_set_source_rgba (cr, fill);
+  gdk_cairo_set_source_rgba (cr, &knob->fill);
   knob_path (cr, centre, radius);
   cairo_fill (cr);
-  if (focus->alpha > 0)
+  if (knob->focus.alpha > 0)
     {
       /* "outline: 2px" at no offset. */
-      gdk_cairo_set_source_rgba (cr, focus);
+      gdk_cairo_set_source_rgba (cr, &knob->focus);
       cairo_set_line_width (cr, 2);
       knob_path (cr, centre, radius + 1);
       cairo_stroke (cr);
     }
   cairo_destroy (cr);
+  return image;
+}
+
+/* Knobs made lately, shared by the sliders: they look the same but for
+ * the one under the pointer or with the focus. */
+#define SHARED_KNOBS 6
+static KnobImage shared_knobs[SHARED_KNOBS];
+
+static void
+knob_prepare (KnobImage       *knob,
+              const KnobImage *wanted)
+{
+  KnobImage found;
+  guint i;
+
+  if (knob_is (knob, wanted))
+    return;
+  for (i = 0; i < SHARED_KNOBS && !knob_is (&shared_knobs[i], wanted); i++)
+    ;
+  if (i < SHARED_KNOBS)
+    found = shared_knobs[i];
+  else
+    {
+      i = SHARED_KNOBS - 1;
+      g_clear_pointer (&shared_knobs[i].image, cairo_surface_destroy);
+      found = *wanted;
+      found.image = knob_draw (wanted);
+    }
+  memmove (&shared_knobs[1], &shared_knobs[0], i * sizeof shared_knobs[0]);
+  shared_knobs[0] = found;
+
+  g_clear_pointer (&knob->image, cairo_surface_destroy);
+  *knob = found;
+  knob->image = cairo_surface_reference (found.image);
 }
 
 static void
@@ -220,8 +245,14 @@ fr_weight_scale_snapshot (GtkWidget   *widget,
                                  (int) (highlight_box.origin.x - trough_box.origin.x),
                                  (int) highlight_box.size.width);
     }
-  knob_prepare (&self->knob, (int) MIN (slider_box.size.width, slider_box.size.height), scale, &fill, &focus,
-                high_contrast, gtk_widget_is_sensitive (widget));
+  knob_prepare (&self->knob, &(KnobImage) {
+                  .size = (int) MIN (slider_box.size.width, slider_box.size.height),
+                  .scale = scale,
+                  .fill = fill,
+                  .focus = focus,
+                  .high_contrast = high_contrast,
+                  .shadow = gtk_widget_is_sensitive (widget),
+                });
   {
     GskRenderNode *node = fr_image_node_new (self->knob.image, slider_box.origin.x - KNOB_MARGIN,
                                              slider_box.origin.y - KNOB_MARGIN, scale);
