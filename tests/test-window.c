@@ -1441,6 +1441,50 @@ collect_option_names (GtkWidget *widget,
     collect_option_names (child, names);
 }
 
+static void
+collect_option_entries (GtkWidget *widget,
+                        GPtrArray *entries)
+{
+  if (GTK_IS_ENTRY (widget) && g_object_get_data (G_OBJECT (widget), "fr-option") != NULL)
+    g_ptr_array_add (entries, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    collect_option_entries (child, entries);
+}
+
+/* The score table shows every option's name whole, the longest of the
+ * bundled scenario's too ("Bilateral security guarantees without NATO"):
+ * the table scrolls sideways rather than cut them. */
+static void
+test_option_names_whole (void)
+{
+  FrWindow *window = open_scenario_window ();
+  g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+  int longest = 0;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "options"));
+  drain_events ();
+  collect_option_entries (GTK_WIDGET (window), entries);
+  g_assert_cmpuint (entries->len, ==, fr_document_get_model (fr_window_get_document (window))->options->len);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      GtkWidget *entry = g_ptr_array_index (entries, i);
+      GtkWidget *text = find_widget (entry, GTK_TYPE_TEXT, NULL);
+      PangoLayout *layout = gtk_widget_create_pango_layout (text, gtk_editable_get_text (GTK_EDITABLE (entry)));
+      int width;
+
+      iterate_until (widget_has_size, text);
+      pango_layout_get_pixel_size (layout, &width, NULL);
+      longest = MAX (longest, width);
+      if (gtk_widget_get_width (text) < width)
+        g_error ("\"%s\" is %d px wide in a field of %d px", gtk_editable_get_text (GTK_EDITABLE (entry)), width,
+                 gtk_widget_get_width (text));
+      g_object_unref (layout);
+    }
+  /* Longer than the 24 characters the fields used to be. */
+  g_assert_cmpint (longest, >, 200);
+  close_all_windows ();
+}
+
 /* Start-up builds what its first frame shows: the pages behind the Map
  * and the header's menus are built when first shown, and from then on
  * work and follow the document as if they had always been there. */
@@ -1678,6 +1722,7 @@ main (int    argc,
   g_test_add_func ("/app/import/kml-layer", test_kml_layer_import);
   g_test_add_func ("/app/options/bundle-designer", test_bundle_designer);
   g_test_add_func ("/app/options/score-editing", test_score_editing);
+  g_test_add_func ("/app/options/names-whole", test_option_names_whole);
   g_test_add_func ("/app/options/structure", test_structure_editing);
   g_test_add_func ("/app/analysis/charts", test_analysis_charts);
   g_test_add_func ("/app/analysis/keyboard", test_chart_keyboard);

@@ -309,10 +309,16 @@ on_name_activate (GtkEntry      *entry,
     fr_options_page_rename_option (self, option_id, text);
 }
 
+/* Option names are shown whole up to this many characters; the table
+ * scrolls sideways when the window is too narrow for them. */
+#define MIN_NAME_CHARS 16
+#define MAX_NAME_CHARS 40
+
 static GtkWidget *
 option_header (FrOptionsPage *self,
                FrOption      *option,
-               guint          index)
+               guint          index,
+               int            name_chars)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
   GtkWidget *entry = gtk_entry_new ();
@@ -324,7 +330,7 @@ option_header (FrOptionsPage *self,
   };
 
   gtk_editable_set_text (GTK_EDITABLE (entry), option->name);
-  gtk_editable_set_width_chars (GTK_EDITABLE (entry), 24);
+  gtk_editable_set_width_chars (GTK_EDITABLE (entry), name_chars);
   fr_widget_set_tooltip (entry, option->description);
   g_object_set_data_full (G_OBJECT (entry), "fr-option", g_strdup (option->id), g_free);
   g_signal_connect (entry, "activate", G_CALLBACK (on_name_activate), self);
@@ -348,11 +354,18 @@ rebuild_table (FrOptionsPage *self)
 {
   FrModel *model = model_of (self);
   g_autoptr(GPtrArray) leaves = NULL;
+  int name_chars = MIN_NAME_CHARS;
 
   fr_widget_remove_children (self->table);
   if (model == NULL)
     return;
   leaves = fr_model_leaf_criteria (model);
+  for (guint o = 0; o < model->options->len; o++)
+    {
+      FrOption *option = g_ptr_array_index (model->options, o);
+
+      name_chars = MAX (name_chars, (int) MIN (g_utf8_strlen (option->name, -1), MAX_NAME_CHARS));
+    }
   for (guint c = 0; c < leaves->len; c++)
     {
       FrCriterion *criterion = g_ptr_array_index (leaves, c);
@@ -372,7 +385,7 @@ rebuild_table (FrOptionsPage *self)
     {
       FrOption *option = g_ptr_array_index (model->options, o);
 
-      gtk_grid_attach (GTK_GRID (self->table), option_header (self, option, o), 0, (int) o + 1, 1, 1);
+      gtk_grid_attach (GTK_GRID (self->table), option_header (self, option, o, name_chars), 0, (int) o + 1, 1, 1);
       for (guint c = 0; c < leaves->len; c++)
         {
           FrCriterion *criterion = g_ptr_array_index (leaves, c);
