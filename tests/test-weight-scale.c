@@ -6,7 +6,7 @@
  * Under GTK's cairo renderer a weight's slider draws its trough, highlight
  * and knob from images, and the ranking's score bars their bars: they look
  * as libadwaita's own scale does next to them, in the light and the dark
- * style, follow a new value at once, and stay a GtkRange for assistive
+ * style and right to left, follow a new value at once, and stay a GtkRange for assistive
  * technologies. A bar cut to a shorter length has the same pixels as a
  * bar of that length.
  */
@@ -76,6 +76,20 @@ fixture_set_up (Fixture       *fixture,
   gtk_window_set_child (GTK_WINDOW (fixture->window), box);
   gtk_window_present (GTK_WINDOW (fixture->window));
   iterate_until (widget_is_mapped, fixture->ours);
+  wait_frame (fixture);
+}
+
+/* A window laid out right to left from the start, as in a right-to-left
+ * language: GtkRange flips its parts when it is next laid out anew. */
+static void
+fixture_set_up_rtl (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  gtk_widget_set_default_direction (GTK_TEXT_DIR_RTL);
+  fixture_set_up (fixture, data);
+  gtk_widget_set_direction (fixture->ours, GTK_TEXT_DIR_RTL);
+  gtk_widget_set_direction (fixture->stock, GTK_TEXT_DIR_RTL);
+  gtk_widget_set_default_direction (GTK_TEXT_DIR_LTR);
   wait_frame (fixture);
 }
 
@@ -242,6 +256,42 @@ test_looks_like_libadwaita (Fixture       *fixture,
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 }
 
+static gboolean
+knob_in_right_half (gpointer scale)
+{
+  graphene_rect_t trough = part_box (scale, "trough"), knob = part_box (scale, "trough/slider");
+
+  return knob.origin.x > trough.origin.x + trough.size.width / 2;
+}
+
+/* Right to left, the highlight runs from the trough's right end, as
+ * GtkRange lays it out and libadwaita draws it. */
+static void
+test_right_to_left (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  cairo_surface_t *ours, *stock;
+  graphene_rect_t trough, knob;
+  double middle_y, right = 0, left = 0;
+
+  iterate_until (knob_in_right_half, fixture->ours);
+  ours = render_widget (fixture->ours);
+  stock = render_widget (fixture->stock);
+  trough = part_box (fixture->ours, "trough");
+  knob = part_box (fixture->ours, "trough/slider");
+  middle_y = trough.origin.y + trough.size.height / 2;
+  right = trough.origin.x + trough.size.width - 8;
+  left = trough.origin.x + 8;
+  /* A quarter of the way from the right. */
+  g_assert_cmpfloat (knob.origin.x, >, trough.origin.x + trough.size.width / 2);
+  g_assert_cmpfloat (knob.origin.x, ==, part_box (fixture->stock, "trough/slider").origin.x);
+  assert_close (pixel (ours, right, middle_y), pixel (stock, right, middle_y), 2, "the highlight, right to left");
+  assert_close (pixel (ours, left, middle_y), pixel (stock, left, middle_y), 2, "the trough, right to left");
+  g_assert_cmphex (pixel (ours, right, middle_y), !=, pixel (ours, left, middle_y));
+  cairo_surface_destroy (ours);
+  cairo_surface_destroy (stock);
+}
+
 /* A new value moves the knob on the next frame, without a rounded shape
  * for the renderer to draw; and the slider is still a range. */
 static void
@@ -367,6 +417,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/app/weight-scale/looks-like-libadwaita-dark", Fixture,
               GINT_TO_POINTER (ADW_COLOR_SCHEME_FORCE_DARK), fixture_set_up, test_looks_like_libadwaita,
+              fixture_tear_down);
+  g_test_add ("/app/weight-scale/right-to-left", Fixture, NULL, fixture_set_up_rtl, test_right_to_left,
               fixture_tear_down);
   g_test_add ("/app/weight-scale/follows-value", Fixture, NULL, fixture_set_up, test_follows_value,
               fixture_tear_down);
