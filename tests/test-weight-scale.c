@@ -6,9 +6,9 @@
  * Under GTK's cairo renderer a weight's slider draws its trough, highlight
  * and knob from images, and the ranking's score bars their bars: they look
  * as libadwaita's own scale does next to them, in the light and the dark
- * style and right to left, follow a new value at once, and stay a GtkRange for assistive
- * technologies. A bar cut to a shorter length has the same pixels as a
- * bar of that length.
+ * style and right to left, follow a new value at once, and stay a
+ * GtkRange for assistive technologies. A bar cut to a shorter length has
+ * the same pixels as a bar of that length.
  */
 #include "config.h"
 
