@@ -6,9 +6,9 @@
  * Under GTK's cairo renderer a weight's slider draws its trough, highlight
  * and knob from images, and the ranking's score bars their bars: they look
  * as libadwaita's own scale does next to them, in the light and the dark
- * style and right to left, follow a new value at once, and stay a
- * GtkRange for assistive technologies. A bar cut to a shorter length has
- * the same pixels as a bar of that length.
+ * style, right to left and with the keyboard's focus ring, follow a new
+ * value at once, and stay a GtkRange for assistive technologies. A bar
+ * cut to a shorter length has the same pixels as a bar of that length.
  */
 #include "config.h"
 
@@ -292,6 +292,36 @@ test_right_to_left (Fixture       *fixture,
   cairo_surface_destroy (stock);
 }
 
+/* With the keyboard's focus, the knob has libadwaita's focus ring. */
+static void
+test_focus_ring (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  cairo_surface_t *ours, *stock, *unfocused;
+  graphene_rect_t knob = part_box (fixture->ours, "trough/slider");
+  /* Just above the knob, clear of the trough. */
+  double x = knob.origin.x + knob.size.width / 2, y = knob.origin.y - 1;
+
+  unfocused = render_widget (fixture->ours);
+  /* As the window sets them on the focus widget when the keyboard moved
+   * the focus (the window is never active without a window manager). */
+  gtk_widget_set_state_flags (fixture->ours, GTK_STATE_FLAG_FOCUSED | GTK_STATE_FLAG_FOCUS_VISIBLE, FALSE);
+  gtk_widget_set_state_flags (fixture->stock, GTK_STATE_FLAG_FOCUSED | GTK_STATE_FLAG_FOCUS_VISIBLE, FALSE);
+  /* libadwaita fades the ring in, from the frame that restyles it. */
+  wait_frame (fixture);
+  g_usleep (300 * 1000);
+  wait_frame (fixture);
+  wait_frame (fixture);
+  ours = render_widget (fixture->ours);
+  stock = render_widget (fixture->stock);
+
+  assert_close (pixel (ours, x, y), pixel (stock, x, y), 8, "the focus ring");
+  g_assert_cmphex (pixel (ours, x, y), !=, pixel (unfocused, x, y));
+  cairo_surface_destroy (ours);
+  cairo_surface_destroy (stock);
+  cairo_surface_destroy (unfocused);
+}
+
 /* A new value moves the knob on the next frame, without a rounded shape
  * for the renderer to draw; and the slider is still a range. */
 static void
@@ -420,6 +450,7 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/app/weight-scale/right-to-left", Fixture, NULL, fixture_set_up_rtl, test_right_to_left,
               fixture_tear_down);
+  g_test_add ("/app/weight-scale/focus-ring", Fixture, NULL, fixture_set_up, test_focus_ring, fixture_tear_down);
   g_test_add ("/app/weight-scale/follows-value", Fixture, NULL, fixture_set_up, test_follows_value,
               fixture_tear_down);
   g_test_add_func ("/app/pill-image/span", test_pill_span);
