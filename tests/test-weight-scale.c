@@ -6,9 +6,10 @@
  * Under GTK's cairo renderer a weight's slider draws its trough, highlight
  * and knob from images, and the ranking's score bars their bars: they look
  * as libadwaita's own scale does next to them, in the light and the dark
- * style, right to left and with the keyboard's focus ring, follow a new
- * value at once, and stay a GtkRange for assistive technologies. A bar
- * cut to a shorter length has the same pixels as a bar of that length.
+ * and the high-contrast style, right to left, under the pointer and with
+ * the keyboard's focus ring, follow a new value at once, and stay a
+ * GtkRange for assistive technologies. A bar cut to a shorter length has
+ * the same pixels as a bar of that length.
  */
 #include "config.h"
 
@@ -100,6 +101,39 @@ fixture_tear_down (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (fixture->window));
   g_object_unref (fixture->adjustment);
   drain_events ();
+}
+
+static gboolean
+high_contrast_is (gpointer wanted)
+{
+  return adw_style_manager_get_high_contrast (adw_style_manager_get_default ()) == GPOINTER_TO_INT (wanted);
+}
+
+/* The desktop's high-contrast setting, as libadwaita reads it without a
+ * settings portal. */
+static void
+set_high_contrast (gboolean high_contrast)
+{
+  g_autoptr(GSettings) a11y = g_settings_new ("org.gnome.desktop.a11y.interface");
+
+  g_settings_set_boolean (a11y, "high-contrast", high_contrast);
+  iterate_until (high_contrast_is, GINT_TO_POINTER (high_contrast));
+}
+
+static void
+fixture_set_up_high_contrast (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  set_high_contrast (TRUE);
+  fixture_set_up (fixture, data);
+}
+
+static void
+fixture_tear_down_high_contrast (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  set_high_contrast (FALSE);
+  fixture_tear_down (fixture, data);
 }
 
 /* What @widget last drew, as GTK's cairo renderer draws it, its pixels
@@ -322,6 +356,43 @@ test_focus_ring (Fixture       *fixture,
   cairo_surface_destroy (unfocused);
 }
 
+/* Under the pointer, the trough darkens, the highlight lightens and the
+ * knob turns white, as libadwaita's do. */
+static void
+test_hover (Fixture       *fixture,
+            gconstpointer  data)
+{
+  cairo_surface_t *ours, *stock, *before;
+  graphene_rect_t trough = part_box (fixture->ours, "trough"), knob = part_box (fixture->ours, "trough/slider");
+  double middle_y = trough.origin.y + trough.size.height / 2;
+  double centre_x = knob.origin.x + knob.size.width / 2, centre_y = knob.origin.y + knob.size.height / 2;
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  wait_frame (fixture);
+  before = render_widget (fixture->ours);
+  gtk_widget_set_state_flags (fixture->ours, GTK_STATE_FLAG_PRELIGHT, FALSE);
+  gtk_widget_set_state_flags (fixture->stock, GTK_STATE_FLAG_PRELIGHT, FALSE);
+  wait_frame (fixture);
+  g_usleep (300 * 1000);
+  wait_frame (fixture);
+  wait_frame (fixture);
+  ours = render_widget (fixture->ours);
+  stock = render_widget (fixture->stock);
+
+  assert_close (pixel (ours, centre_x, centre_y), pixel (stock, centre_x, centre_y), 2, "the knob under the pointer");
+  assert_close (pixel (ours, trough.origin.x + 8, middle_y), pixel (stock, trough.origin.x + 8, middle_y), 2,
+                "the highlight under the pointer");
+  assert_close (pixel (ours, trough.origin.x + trough.size.width - 20, middle_y),
+                pixel (stock, trough.origin.x + trough.size.width - 20, middle_y), 2, "the trough under the pointer");
+  /* In the dark style the knob is grey until the pointer comes. */
+  g_assert_cmphex (pixel (ours, centre_x, centre_y), !=, pixel (before, centre_x, centre_y));
+  g_assert_cmphex (pixel (ours, trough.origin.x + 8, middle_y), !=, pixel (before, trough.origin.x + 8, middle_y));
+  cairo_surface_destroy (ours);
+  cairo_surface_destroy (stock);
+  cairo_surface_destroy (before);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+}
+
 /* A new value moves the knob on the next frame, without a rounded shape
  * for the renderer to draw; and the slider is still a range. */
 static void
@@ -398,13 +469,13 @@ test_pill_span (void)
         cairo_surface_t *span, *whole;
 
         gtk_snapshot_scale (snapshot, scale, scale);
-        fr_pill_image_prepare (&long_bar, 100, 8, scale, &color);
+        fr_pill_image_prepare (&long_bar, 100, 8, scale, &color, NULL);
         fr_pill_image_append_span (&long_bar, snapshot, 10, 4, 20, length);
         span = draw_snapshot (snapshot, 120 * scale, 16 * scale);
 
         snapshot = gtk_snapshot_new ();
         gtk_snapshot_scale (snapshot, scale, scale);
-        fr_pill_image_prepare (&short_bar, length, 8, scale, &color);
+        fr_pill_image_prepare (&short_bar, length, 8, scale, &color, NULL);
         fr_pill_image_append (&short_bar, snapshot, 30, 4);
         whole = draw_snapshot (snapshot, 120 * scale, 16 * scale);
 
@@ -422,9 +493,9 @@ test_pill_span (void)
         {
           cairo_surface_t *image = long_bar.image;
 
-          fr_pill_image_prepare (&long_bar, 100, 8, scale, &color);
+          fr_pill_image_prepare (&long_bar, 100, 8, scale, &color, NULL);
           g_assert_true (long_bar.image == image);
-          fr_pill_image_prepare (&long_bar, 101, 8, scale, &color);
+          fr_pill_image_prepare (&long_bar, 101, 8, scale, &color, NULL);
           g_assert_cmpint (cairo_image_surface_get_width (long_bar.image), ==, 101 * scale);
         }
         fr_pill_image_clear (&long_bar);
@@ -448,8 +519,12 @@ main (int   argc,
   g_test_add ("/app/weight-scale/looks-like-libadwaita-dark", Fixture,
               GINT_TO_POINTER (ADW_COLOR_SCHEME_FORCE_DARK), fixture_set_up, test_looks_like_libadwaita,
               fixture_tear_down);
+  g_test_add ("/app/weight-scale/looks-like-libadwaita-high-contrast", Fixture,
+              GINT_TO_POINTER (ADW_COLOR_SCHEME_FORCE_LIGHT), fixture_set_up_high_contrast,
+              test_looks_like_libadwaita, fixture_tear_down_high_contrast);
   g_test_add ("/app/weight-scale/right-to-left", Fixture, NULL, fixture_set_up_rtl, test_right_to_left,
               fixture_tear_down);
+  g_test_add ("/app/weight-scale/hover", Fixture, NULL, fixture_set_up, test_hover, fixture_tear_down);
   g_test_add ("/app/weight-scale/focus-ring", Fixture, NULL, fixture_set_up, test_focus_ring, fixture_tear_down);
   g_test_add ("/app/weight-scale/follows-value", Fixture, NULL, fixture_set_up, test_follows_value,
               fixture_tear_down);

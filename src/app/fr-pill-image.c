@@ -22,29 +22,49 @@ pill_is (const FrPillImage *pill,
          int                width,
          int                height,
          int                scale,
-         const GdkRGBA     *color)
+         const GdkRGBA     *color,
+         const GdkRGBA     *edge)
 {
   return pill->image != NULL && pill->width == width && pill->height == height && pill->scale == scale &&
-         gdk_rgba_equal (&pill->color, color);
+         gdk_rgba_equal (&pill->color, color) && gdk_rgba_equal (&pill->edge, edge);
+}
+
+/* A round-ended outline @inset units inside a bar @width × @height. */
+static void
+pill_path (cairo_t *cr,
+           int      width,
+           int      height,
+           double   inset)
+{
+  double radius = MIN (width, height) / 2.0 - inset;
+
+  if (radius <= 0)
+    return;
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, width - inset - radius, inset + radius, radius, -G_PI / 2, G_PI / 2);
+  cairo_arc (cr, inset + radius, height - inset - radius, radius, G_PI / 2, 3 * G_PI / 2);
+  cairo_close_path (cr);
 }
 
 static cairo_surface_t *
-pill_draw (int            width,
-           int            height,
-           int            scale,
-           const GdkRGBA *color)
+pill_draw (const FrPillImage *pill)
 {
-  cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, height * scale);
+  cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, pill->width * pill->scale,
+                                                       pill->height * pill->scale);
   cairo_t *cr = cairo_create (image);
-  double radius = MIN (width, height) / 2.0;
 
-  cairo_scale (cr, scale, scale);
-  cairo_new_sub_path (cr);
-  cairo_arc (cr, width - radius, radius, radius, -G_PI / 2, G_PI / 2);
-  cairo_arc (cr, radius, height - radius, radius, G_PI / 2, 3 * G_PI / 2);
-  cairo_close_path (cr);
-  gdk_cairo_set_source_rgba (cr, color);
+  cairo_scale (cr, pill->scale, pill->scale);
+  pill_path (cr, pill->width, pill->height, 0);
+  gdk_cairo_set_source_rgba (cr, &pill->color);
   cairo_fill (cr);
+  if (pill->edge.alpha > 0)
+    {
+      pill_path (cr, pill->width, pill->height, 0);
+      pill_path (cr, pill->width, pill->height, 1);
+      cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
+      gdk_cairo_set_source_rgba (cr, &pill->edge);
+      cairo_fill (cr);
+    }
   cairo_destroy (cr);
   return image;
 }
@@ -54,8 +74,10 @@ fr_pill_image_prepare (FrPillImage   *pill,
                        int            width,
                        int            height,
                        int            scale,
-                       const GdkRGBA *color)
+                       const GdkRGBA *color,
+                       const GdkRGBA *edge)
 {
+  static const GdkRGBA none = { 0, 0, 0, 0 };
   FrPillImage found = { 0 };
   guint i;
 
@@ -65,10 +87,12 @@ fr_pill_image_prepare (FrPillImage   *pill,
   width = MAX (width, 1);
   height = MAX (height, 1);
   scale = MAX (scale, 1);
-  if (pill_is (pill, width, height, scale, color))
+  if (edge == NULL)
+    edge = &none;
+  if (pill_is (pill, width, height, scale, color, edge))
     return;
 
-  for (i = 0; i < SHARED_PILLS && !pill_is (&shared[i], width, height, scale, color); i++)
+  for (i = 0; i < SHARED_PILLS && !pill_is (&shared[i], width, height, scale, color, edge); i++)
     ;
   if (i < SHARED_PILLS)
     found = shared[i];
@@ -76,7 +100,8 @@ fr_pill_image_prepare (FrPillImage   *pill,
     {
       i = SHARED_PILLS - 1;
       g_clear_pointer (&shared[i].image, cairo_surface_destroy);
-      found = (FrPillImage) { pill_draw (width, height, scale, color), width, height, scale, *color };
+      found = (FrPillImage) { NULL, width, height, scale, *color, *edge };
+      found.image = pill_draw (&found);
     }
   /* Most recently used first. */
   memmove (&shared[1], &shared[0], i * sizeof shared[0]);

@@ -22,15 +22,19 @@ typedef struct {
   int height;
   int scale;                  /* device pixels per unit */
   GdkRGBA color;
+  GdkRGBA edge;               /* a line just inside the outline */
 } FrPillImage;
 
 /* Makes @pill's image of a round-ended bar @width × @height units in
- * @color at @scale device pixels a unit, unless it is that already. */
+ * @color at @scale device pixels a unit, unless it is that already; with
+ * an @edge (or NULL), a line of that colour a unit wide inside its outline
+ * ("box-shadow: inset 0 0 0 1px"). */
 void fr_pill_image_prepare        (FrPillImage   *pill,
                                    int            width,
                                    int            height,
                                    int            scale,
-                                   const GdkRGBA *color);
+                                   const GdkRGBA *color,
+                                   const GdkRGBA *edge);
 /* Appends the prepared bar with its corner at @x, @y. */
 void fr_pill_image_append         (FrPillImage   *pill,
                                    GtkSnapshot   *snapshot,

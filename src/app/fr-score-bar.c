@@ -55,12 +55,12 @@ fr_score_bar_snapshot (GtkWidget   *widget,
   /* The trough in the text colour, faint, as the level bar's empty block. */
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &trough);
   trough.alpha *= 0.15f;
-  fr_pill_image_prepare (&self->trough, width, height, scale, &trough);
+  fr_pill_image_prepare (&self->trough, width, height, scale, &trough, NULL);
   fr_pill_image_append (&self->trough, snapshot, 0, 0);
   /* Shorter than it is tall, the fill keeps its round ends. */
   if (filled > 0)
     {
-      fr_pill_image_prepare (&self->fill, width, height, scale, &self->color);
+      fr_pill_image_prepare (&self->fill, width, height, scale, &self->color, NULL);
       fr_pill_image_append_span (&self->fill, snapshot, 0, 0, 0, MAX (filled, height));
     }
 }

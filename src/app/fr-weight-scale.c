@@ -99,8 +99,8 @@ knob_is (const KnobImage *knob,
          knob->high_contrast == wanted->high_contrast && knob->shadow == wanted->shadow;
 }
 
-/* libadwaita's knob: a disc with a faint edge and a soft shadow below
- * (high contrast: a strong edge, no shadow), and the focus ring around it. */
+/* libadwaita's knob: a disc with a faint edge (strong in high contrast)
+ * and a soft shadow below, and the focus ring around it. */
 static cairo_surface_t *
 knob_draw (const KnobImage *knob)
 {
@@ -111,7 +111,7 @@ knob_draw (const KnobImage *knob)
   cairo_t *cr = cairo_create (image);
 
   cairo_scale (cr, knob->scale, knob->scale);
-  if (knob->shadow && !knob->high_contrast)
+  if (knob->shadow)
     {
       /* "0 2px 4px rgba(0, 0, 0, 0.2)": a Gaussian blur of 4 px (σ 2 px)
        * across the edge, from 4 px inside to 4 px outside. */
@@ -194,7 +194,7 @@ fr_weight_scale_snapshot (GtkWidget   *widget,
   gboolean high_contrast = adw_style_manager_get_high_contrast (adw_style_manager_get_default ());
   int scale = gtk_widget_get_scale_factor (widget);
   graphene_rect_t trough_box, highlight_box, slider_box;
-  GdkRGBA fg, trough_color, accent, fill, focus = { 0, 0, 0, 0 };
+  GdkRGBA fg, trough_color, edge, accent, fill, focus = { 0, 0, 0, 0 };
   static const GdkRGBA white = { 1, 1, 1, 1 };
 
   /* The GL renderers draw rounded shapes cheaply, and a GtkRange of
@@ -221,26 +221,32 @@ fr_weight_scale_snapshot (GtkWidget   *widget,
   }
 
   /* libadwaita's scale: the trough in the text colour at 15 % (20 % under
-   * the pointer), the highlight in the accent colour, the knob nearly
-   * white (white under the pointer), the focus ring in the accent at half. */
+   * the pointer; in high contrast 30 and 40 %, with an edge at 50 %), the
+   * highlight in the accent colour (a tenth lighter under the pointer),
+   * the knob nearly white (white under the pointer), the focus ring in the
+   * accent at half (80 % in high contrast). */
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
   trough_color = fg;
-  trough_color.alpha *= lit ? 0.2f : 0.15f;
+  trough_color.alpha *= high_contrast ? (lit ? 0.4f : 0.3f) : (lit ? 0.2f : 0.15f);
+  edge = fg;
+  edge.alpha *= high_contrast ? 0.5f : 0.0f;
   accent = named_color (widget, "accent_bg_color", (GdkRGBA) { 0.21f, 0.52f, 0.89f, 1 });
+  if (lit)
+    accent = mix (accent, named_color (widget, "accent_fg_color", white), 0.1f);
   fill = lit ? white : mix (white, named_color (widget, "view_bg_color", white), 0.2f);
   if (state & GTK_STATE_FLAG_FOCUS_VISIBLE)
     {
       focus = named_color (widget, "accent_color", accent);
-      focus.alpha *= 0.5f;
+      focus.alpha *= high_contrast ? 0.8f : 0.5f;
     }
 
   fr_pill_image_prepare (&self->trough, (int) trough_box.size.width, (int) trough_box.size.height, scale,
-                         &trough_color);
+                         &trough_color, &edge);
   fr_pill_image_append (&self->trough, snapshot, trough_box.origin.x, trough_box.origin.y);
   if (part_box (widget, highlight, &highlight_box))
     {
       fr_pill_image_prepare (&self->highlight, (int) trough_box.size.width, (int) trough_box.size.height, scale,
-                             &accent);
+                             &accent, NULL);
       fr_pill_image_append_span (&self->highlight, snapshot, trough_box.origin.x, trough_box.origin.y,
                                  (int) (highlight_box.origin.x - trough_box.origin.x),
                                  (int) highlight_box.size.width);
