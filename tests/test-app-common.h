@@ -35,6 +35,36 @@ drain_events (void)
     ;
 }
 
+/* Whether @node or a node under it (through containers, transforms,
+ * clips, opacity and debug nodes) is of @type. */
+static inline gboolean
+node_has_type (GskRenderNode     *node,
+               GskRenderNodeType  type)
+{
+  if (gsk_render_node_get_node_type (node) == type)
+    return TRUE;
+  switch (gsk_render_node_get_node_type (node))
+    {
+    case GSK_CONTAINER_NODE:
+      for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
+        if (node_has_type (gsk_container_node_get_child (node, i), type))
+          return TRUE;
+      return FALSE;
+    case GSK_TRANSFORM_NODE:
+      return node_has_type (gsk_transform_node_get_child (node), type);
+    case GSK_CLIP_NODE:
+      return node_has_type (gsk_clip_node_get_child (node), type);
+    case GSK_ROUNDED_CLIP_NODE:
+      return node_has_type (gsk_rounded_clip_node_get_child (node), type);
+    case GSK_OPACITY_NODE:
+      return node_has_type (gsk_opacity_node_get_child (node), type);
+    case GSK_DEBUG_NODE:
+      return node_has_type (gsk_debug_node_get_child (node), type);
+    default:
+      return FALSE;
+    }
+}
+
 static char *app_test_root;
 
 static inline void

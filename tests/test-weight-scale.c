@@ -223,27 +223,6 @@ part_box (GtkWidget  *scale,
   return box;
 }
 
-static gboolean
-has_node_type (GskRenderNode     *node,
-               GskRenderNodeType  type)
-{
-  if (gsk_render_node_get_node_type (node) == type)
-    return TRUE;
-  switch (gsk_render_node_get_node_type (node))
-    {
-    case GSK_CONTAINER_NODE:
-      for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
-        if (has_node_type (gsk_container_node_get_child (node, i), type))
-          return TRUE;
-      return FALSE;
-    case GSK_TRANSFORM_NODE: return has_node_type (gsk_transform_node_get_child (node), type);
-    case GSK_CLIP_NODE: return has_node_type (gsk_clip_node_get_child (node), type);
-    case GSK_OPACITY_NODE: return has_node_type (gsk_opacity_node_get_child (node), type);
-    case GSK_ROUNDED_CLIP_NODE: return TRUE;
-    default: return FALSE;
-    }
-}
-
 /* The slider next to libadwaita's: the same knob, highlight and trough
  * where GtkRange puts them, in both styles. */
 static void
@@ -326,6 +305,20 @@ test_right_to_left (Fixture       *fixture,
   cairo_surface_destroy (stock);
 }
 
+/* Both scales in @flags as well, once libadwaita's transitions (200 ms,
+ * from the frame that restyles them) are over. */
+static void
+set_state (Fixture       *fixture,
+           GtkStateFlags  flags)
+{
+  gtk_widget_set_state_flags (fixture->ours, flags, FALSE);
+  gtk_widget_set_state_flags (fixture->stock, flags, FALSE);
+  wait_frame (fixture);
+  g_usleep (300 * 1000);
+  wait_frame (fixture);
+  wait_frame (fixture);
+}
+
 /* With the keyboard's focus, the knob has libadwaita's focus ring. */
 static void
 test_focus_ring (Fixture       *fixture,
@@ -339,13 +332,7 @@ test_focus_ring (Fixture       *fixture,
   unfocused = render_widget (fixture->ours);
   /* As the window sets them on the focus widget when the keyboard moved
    * the focus (the window is never active without a window manager). */
-  gtk_widget_set_state_flags (fixture->ours, GTK_STATE_FLAG_FOCUSED | GTK_STATE_FLAG_FOCUS_VISIBLE, FALSE);
-  gtk_widget_set_state_flags (fixture->stock, GTK_STATE_FLAG_FOCUSED | GTK_STATE_FLAG_FOCUS_VISIBLE, FALSE);
-  /* libadwaita fades the ring in, from the frame that restyles it. */
-  wait_frame (fixture);
-  g_usleep (300 * 1000);
-  wait_frame (fixture);
-  wait_frame (fixture);
+  set_state (fixture, GTK_STATE_FLAG_FOCUSED | GTK_STATE_FLAG_FOCUS_VISIBLE);
   ours = render_widget (fixture->ours);
   stock = render_widget (fixture->stock);
 
@@ -370,12 +357,7 @@ test_hover (Fixture       *fixture,
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
   wait_frame (fixture);
   before = render_widget (fixture->ours);
-  gtk_widget_set_state_flags (fixture->ours, GTK_STATE_FLAG_PRELIGHT, FALSE);
-  gtk_widget_set_state_flags (fixture->stock, GTK_STATE_FLAG_PRELIGHT, FALSE);
-  wait_frame (fixture);
-  g_usleep (300 * 1000);
-  wait_frame (fixture);
-  wait_frame (fixture);
+  set_state (fixture, GTK_STATE_FLAG_PRELIGHT);
   ours = render_widget (fixture->ours);
   stock = render_widget (fixture->stock);
 
@@ -426,7 +408,7 @@ test_follows_value (Fixture       *fixture,
   gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (fixture->ours),
                           gtk_widget_get_height (fixture->ours));
   node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_false (has_node_type (node, GSK_ROUNDED_CLIP_NODE));
+  g_assert_false (node_has_type (node, GSK_ROUNDED_CLIP_NODE));
   gsk_render_node_unref (node);
   g_object_unref (paintable);
 

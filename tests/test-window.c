@@ -929,30 +929,6 @@ test_type_a_weight (void)
   close_all_windows ();
 }
 
-static gboolean
-node_has_type (GskRenderNode     *node,
-               GskRenderNodeType  type)
-{
-  if (gsk_render_node_get_node_type (node) == type)
-    return TRUE;
-  switch (gsk_render_node_get_node_type (node))
-    {
-    case GSK_CONTAINER_NODE:
-      for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
-        if (node_has_type (gsk_container_node_get_child (node, i), type))
-          return TRUE;
-      return FALSE;
-    case GSK_TRANSFORM_NODE:
-      return node_has_type (gsk_transform_node_get_child (node), type);
-    case GSK_CLIP_NODE:
-      return node_has_type (gsk_clip_node_get_child (node), type);
-    case GSK_DEBUG_NODE:
-      return node_has_type (gsk_debug_node_get_child (node), type);
-    default:
-      return FALSE;
-    }
-}
-
 /* The sidebar's live numbers are as wide as their sample whatever they
  * show, so a new value is drawn again without laying the window out; the
  * ranking's bin shows its child pixel for pixel, drawn as one piece. */
