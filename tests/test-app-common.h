@@ -65,6 +65,22 @@ node_has_type (GskRenderNode     *node,
     }
 }
 
+/* @node drawn as GTK's cairo renderer draws it, onto a new image of
+ * @width × @height whose corner is the node's origin. */
+static inline cairo_surface_t *
+node_picture (GskRenderNode *node,
+              int            width,
+              int            height)
+{
+  cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cairo_t *cr = cairo_create (image);
+
+  gsk_render_node_draw (node, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (image);
+  return image;
+}
+
 static char *app_test_root;
 
 static inline void

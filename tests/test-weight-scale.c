@@ -146,17 +146,12 @@ render_widget (GtkWidget *widget)
   graphene_rect_t bounds;
   cairo_surface_t *image;
   GskRenderNode *node;
-  cairo_t *cr;
 
   g_assert_true (gtk_widget_compute_bounds (widget, widget, &bounds));
-  image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) bounds.size.width, (int) bounds.size.height);
   gdk_paintable_snapshot (paintable, snapshot, bounds.size.width, bounds.size.height);
   node = gtk_snapshot_free_to_node (snapshot);
   g_assert_nonnull (node);
-  cr = cairo_create (image);
-  gsk_render_node_draw (node, cr);
-  cairo_destroy (cr);
-  cairo_surface_flush (image);
+  image = node_picture (node, (int) bounds.size.width, (int) bounds.size.height);
   cairo_surface_set_device_offset (image, -bounds.origin.x, -bounds.origin.y);
   gsk_render_node_unref (node);
   g_object_unref (paintable);
@@ -426,12 +421,8 @@ draw_snapshot (GtkSnapshot *snapshot,
                int          height)
 {
   GskRenderNode *node = gtk_snapshot_free_to_node (snapshot);
-  cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
-  cairo_t *cr = cairo_create (image);
+  cairo_surface_t *image = node_picture (node, width, height);
 
-  gsk_render_node_draw (node, cr);
-  cairo_destroy (cr);
-  cairo_surface_flush (image);
   gsk_render_node_unref (node);
   return image;
 }

@@ -575,12 +575,8 @@ widget_picture (GtkWidget *widget,
                 int        height)
 {
   GskRenderNode *node = widget_node (widget, width, height);
-  cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
-  cairo_t *cr = cairo_create (image);
+  cairo_surface_t *image = node_picture (node, width, height);
 
-  gsk_render_node_draw (node, cr);
-  cairo_destroy (cr);
-  cairo_surface_flush (image);
   gsk_render_node_unref (node);
   return image;
 }
