@@ -925,9 +925,6 @@ test_type_a_weight (void)
   close_all_windows ();
 }
 
-/* The sidebar's live numbers are as wide as their sample whatever they
- * show, so a new value is drawn again without laying the window out; the
- * ranking's bin shows its child pixel for pixel, drawn as one piece. */
 /* The header's choices build their lists when first opened, then behave as
  * a drop-down: the list marks the choice, picking an item changes it. */
 static void
@@ -1152,6 +1149,9 @@ test_score_bar (void)
   drain_events ();
 }
 
+/* The sidebar's live numbers are as wide as their sample whatever they
+ * show, so a new value is drawn again without laying the window out; the
+ * ranking's bin shows its child pixel for pixel, drawn as one piece. */
 static void
 test_live_sidebar_widgets (void)
 {
