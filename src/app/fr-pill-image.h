@@ -17,12 +17,16 @@
 G_BEGIN_DECLS
 
 typedef struct {
-  cairo_surface_t *image;     /* NULL until first drawn */
   int width;                  /* units */
   int height;
   int scale;                  /* device pixels per unit */
   GdkRGBA color;
   GdkRGBA edge;               /* a line just inside the outline */
+} FrPillLook;
+
+typedef struct {
+  cairo_surface_t *image;     /* NULL until first prepared */
+  FrPillLook look;
 } FrPillImage;
 
 /* Makes @pill's image of a round-ended bar @width × @height units in

@@ -9,6 +9,7 @@
 #include <adwaita.h>
 #include <string.h>
 
+#include "fr-image-cache.h"
 #include "fr-image-node.h"
 #include "fr-pill-image.h"
 #include "fr-weight-scale.h"
@@ -17,14 +18,13 @@
 #define KNOB_MARGIN 6
 
 typedef struct {
-  cairo_surface_t *image;
   int size;                   /* the knob's width and height, in units */
   int scale;
   GdkRGBA fill;
   GdkRGBA focus;              /* transparent without a focus ring */
   gboolean high_contrast;
   gboolean shadow;
-} KnobImage;
+} KnobLook;
 
 struct _FrWeightScale
 {
@@ -32,7 +32,8 @@ struct _FrWeightScale
 
   FrPillImage trough;
   FrPillImage highlight;
-  KnobImage knob;
+  cairo_surface_t *knob;
+  KnobLook knob_look;
 };
 
 G_DEFINE_FINAL_TYPE (FrWeightScale, fr_weight_scale, GTK_TYPE_SCALE)
@@ -90,20 +91,12 @@ knob_path (cairo_t *cr,
   cairo_arc (cr, centre, centre, radius, 0, 2 * G_PI);
 }
 
-static gboolean
-knob_is (const KnobImage *knob,
-         const KnobImage *wanted)
-{
-  return knob->image != NULL && knob->size == wanted->size && knob->scale == wanted->scale &&
-         gdk_rgba_equal (&knob->fill, &wanted->fill) && gdk_rgba_equal (&knob->focus, &wanted->focus) &&
-         knob->high_contrast == wanted->high_contrast && knob->shadow == wanted->shadow;
-}
-
 /* libadwaita's knob: a disc with a faint edge (strong in high contrast)
  * and a soft shadow below, and the focus ring around it. */
 static cairo_surface_t *
-knob_draw (const KnobImage *knob)
+knob_draw (gconstpointer key)
 {
+  const KnobLook *knob = key;
   double centre = KNOB_MARGIN + knob->size / 2.0, radius = knob->size / 2.0;
   int extent = knob->size + 2 * KNOB_MARGIN;
   cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, extent * knob->scale,
@@ -147,37 +140,17 @@ knob_draw (const KnobImage *knob)
   return image;
 }
 
-/* Knobs made lately, shared by the sliders: they look the same but for
- * the one under the pointer or with the focus. */
-#define SHARED_KNOBS 6
-static KnobImage shared_knobs[SHARED_KNOBS];
-
+/* The knob that looks as @look says, drawn or shared: the sliders' knobs
+ * look the same but for the one under the pointer or with the focus. */
 static void
-knob_prepare (KnobImage       *knob,
-              const KnobImage *wanted)
+knob_prepare (FrWeightScale  *self,
+              const KnobLook *look)
 {
-  KnobImage found;
-  guint i;
+  static FrImageCache *shared;
 
-  if (knob_is (knob, wanted))
-    return;
-  for (i = 0; i < SHARED_KNOBS && !knob_is (&shared_knobs[i], wanted); i++)
-    ;
-  if (i < SHARED_KNOBS)
-    found = shared_knobs[i];
-  else
-    {
-      i = SHARED_KNOBS - 1;
-      g_clear_pointer (&shared_knobs[i].image, cairo_surface_destroy);
-      found = *wanted;
-      found.image = knob_draw (wanted);
-    }
-  memmove (&shared_knobs[1], &shared_knobs[0], i * sizeof shared_knobs[0]);
-  shared_knobs[0] = found;
-
-  g_clear_pointer (&knob->image, cairo_surface_destroy);
-  *knob = found;
-  knob->image = cairo_surface_reference (found.image);
+  if (shared == NULL)
+    shared = fr_image_cache_new (sizeof (KnobLook), 6, knob_draw);
+  fr_image_cache_assign (shared, &self->knob, &self->knob_look, look);
 }
 
 static void
@@ -195,6 +168,8 @@ fr_weight_scale_snapshot (GtkWidget   *widget,
   int scale = gtk_widget_get_scale_factor (widget);
   graphene_rect_t trough_box, highlight_box, slider_box;
   GdkRGBA fg, trough_color, edge, accent, fill, focus = { 0, 0, 0, 0 };
+  GskRenderNode *node;
+  KnobLook knob;
   static const GdkRGBA white = { 1, 1, 1, 1 };
 
   /* The GL renderers draw rounded shapes cheaply, and a GtkRange of
@@ -251,21 +226,18 @@ fr_weight_scale_snapshot (GtkWidget   *widget,
                                  (int) (highlight_box.origin.x - trough_box.origin.x),
                                  (int) highlight_box.size.width);
     }
-  knob_prepare (&self->knob, &(KnobImage) {
-                  .size = (int) MIN (slider_box.size.width, slider_box.size.height),
-                  .scale = scale,
-                  .fill = fill,
-                  .focus = focus,
-                  .high_contrast = high_contrast,
-                  .shadow = gtk_widget_is_sensitive (widget),
-                });
-  {
-    GskRenderNode *node = fr_image_node_new (self->knob.image, slider_box.origin.x - KNOB_MARGIN,
-                                             slider_box.origin.y - KNOB_MARGIN, scale);
-
-    gtk_snapshot_append_node (snapshot, node);
-    gsk_render_node_unref (node);
-  }
+  /* Zeroed whole: the key is compared byte for byte. */
+  memset (&knob, 0, sizeof knob);
+  knob.size = (int) MIN (slider_box.size.width, slider_box.size.height);
+  knob.scale = scale;
+  knob.fill = fill;
+  knob.focus = focus;
+  knob.high_contrast = high_contrast;
+  knob.shadow = gtk_widget_is_sensitive (widget);
+  knob_prepare (self, &knob);
+  node = fr_image_node_new (self->knob, slider_box.origin.x - KNOB_MARGIN, slider_box.origin.y - KNOB_MARGIN, scale);
+  gtk_snapshot_append_node (snapshot, node);
+  gsk_render_node_unref (node);
 }
 
 static void
@@ -275,7 +247,7 @@ fr_weight_scale_finalize (GObject *object)
 
   fr_pill_image_clear (&self->trough);
   fr_pill_image_clear (&self->highlight);
-  g_clear_pointer (&self->knob.image, cairo_surface_destroy);
+  g_clear_pointer (&self->knob, cairo_surface_destroy);
 
   G_OBJECT_CLASS (fr_weight_scale_parent_class)->finalize (object);
 }
