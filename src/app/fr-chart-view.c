@@ -13,6 +13,7 @@
 
 #include "fr-chart-view.h"
 #include "fr-format.h"
+#include "fr-image-node.h"
 #include "fr-picture-pieces.h"
 #include "fr-style.h"
 #include "fr-profile-chart.h"
@@ -243,9 +244,11 @@ update_picture (FrChartView   *self,
                 const FrTheme *theme)
 {
   /* The charts paint an opaque background: without an alpha channel
-   * the pieces are copied rather than blended. */
+   * the pieces are copied rather than blended. Textures, for the GL
+   * renderers, read the fourth byte as alpha whatever the format says. */
   gboolean opaque = theme->background.a >= 1.0;
-  cairo_format_t format = opaque ? CAIRO_FORMAT_RGB24 : CAIRO_FORMAT_ARGB32;
+  gboolean textures = !fr_widget_draws_with_cairo (GTK_WIDGET (self));
+  cairo_format_t format = opaque && !textures ? CAIRO_FORMAT_RGB24 : CAIRO_FORMAT_ARGB32;
   int stride = cairo_format_stride_for_width (format, width * scale);
   gsize size = (gsize) stride * (gsize) (height * scale);
   cairo_surface_t *image;
@@ -274,6 +277,7 @@ update_picture (FrChartView   *self,
   cairo_destroy (cr);
 
   g_clear_pointer (&self->node, gsk_render_node_unref);
+  fr_picture_pieces_set_textures (self->pieces, textures);
   self->node = fr_picture_pieces_update (self->pieces, image, scale);
   cairo_surface_destroy (image);
 

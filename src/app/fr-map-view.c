@@ -234,12 +234,6 @@ ensure_fitted (FrMapView *self,
   self->metres_per_pixel = scene.metres_per_unit;
 }
 
-static void
-destroy_surface (gpointer surface)
-{
-  cairo_surface_destroy (surface);
-}
-
 static gboolean
 draw_map_next (GtkWidget     *widget,
                GdkFrameClock *clock,
@@ -287,8 +281,8 @@ drop_frame_surfaces (FrMapView *self)
     g_clear_pointer (&self->frames[i], cairo_surface_destroy);
 }
 
-/* The map is drawn into image surfaces of our own and handed to GTK as
- * textures: the render layer keeps its cached base layer only for image
+/* The map is drawn into image surfaces of our own and handed to GTK in
+ * the kind of node its renderer draws best: the render layer keeps its cached base layer only for image
  * targets, and patches a surface that still holds one of its recent
  * frames, so a date change repaints the changed regions instead of the
  * whole map. A surface is drawn again only once GTK has let go of what
@@ -301,11 +295,9 @@ fr_map_view_snapshot (GtkWidget   *widget,
   double width = gtk_widget_get_width (widget);
   double height = gtk_widget_get_height (widget);
   int scale = gtk_widget_get_scale_factor (widget);
-  int pixel_width, pixel_height, stride;
+  int pixel_width, pixel_height;
   cairo_surface_t *surface;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  GskRenderer *renderer;
+  GskRenderNode *node;
   cairo_t *cr;
   FrMapScene scene;
 
@@ -337,25 +329,10 @@ fr_map_view_snapshot (GtkWidget   *widget,
   cairo_destroy (cr);
   cairo_surface_flush (surface);
 
-  /* GTK's cairo renderer converts a texture pixel by pixel on every frame,
-   * but paints a cairo node holding an image as one copy; the GL renderers
-   * upload a texture as it is. */
-  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  if (renderer != NULL && GSK_IS_CAIRO_RENDERER (renderer))
-    {
-      GskRenderNode *node = fr_image_node_new (surface, 0, 0, scale);
-
-      gtk_snapshot_append_node (snapshot, node);
-      gsk_render_node_unref (node);
-      cairo_surface_destroy (surface);
-      return;
-    }
-  stride = cairo_image_surface_get_stride (surface);
-  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
-                                      (gsize) stride * pixel_height, destroy_surface, surface);
-  /* Cairo's ARGB32 is GDK's default memory format on every endianness. */
-  texture = gdk_memory_texture_new (pixel_width, pixel_height, GDK_MEMORY_DEFAULT, bytes, (gsize) stride);
-  gtk_snapshot_append_texture (snapshot, texture, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  node = fr_picture_node_new (widget, surface, 0, 0, scale);
+  gtk_snapshot_append_node (snapshot, node);
+  gsk_render_node_unref (node);
+  cairo_surface_destroy (surface);
 }
 
 static void

@@ -15,6 +15,10 @@
  * changed add up to a few rectangles in the frame's repaint region: GTK
  * gives up comparing nodes once a region has more than 30, and repaints
  * the whole container instead.
+ *
+ * The pieces are cairo nodes for GTK's cairo renderer and textures for
+ * the GL renderers (fr-image-node.c says why), which then need the
+ * picture in ARGB32.
  */
 #define G_LOG_DOMAIN "frontier"
 
@@ -54,6 +58,7 @@ struct _FrPicturePieces
   int height;
   int scale;
   cairo_format_t format;
+  gboolean textures;          /* pieces as texture nodes */
   int cut0;                   /* where bands that change are cut next */
   int cut1;
 };
@@ -93,7 +98,8 @@ piece_new (cairo_surface_t *image,
            int              x1,
            int              y0,
            int              y1,
-           int              scale)
+           int              scale,
+           gboolean         texture)
 {
   cairo_format_t format = cairo_image_surface_get_format (image);
   int stride = cairo_format_stride_for_width (format, x1 - x0);
@@ -108,7 +114,8 @@ piece_new (cairo_surface_t *image,
   cairo_surface_set_user_data (piece.image, &piece_pixels_key, pixels, g_free);
   piece.x0 = x0;
   piece.x1 = x1;
-  piece.node = fr_image_node_new (piece.image, (double) x0 / scale, (double) y0 / scale, scale);
+  piece.node = texture ? fr_texture_node_new (piece.image, (double) x0 / scale, (double) y0 / scale, scale)
+                       : fr_image_node_new (piece.image, (double) x0 / scale, (double) y0 / scale, scale);
   return piece;
 }
 
@@ -195,7 +202,8 @@ band_cut (Band            *band,
           int              cut1,
           int              y0,
           int              y1,
-          int              scale)
+          int              scale,
+          gboolean         textures)
 {
   int width = cairo_image_surface_get_width (image);
   int edges[] = { 0, cut0, cut1, width };
@@ -203,7 +211,7 @@ band_cut (Band            *band,
   band_clear (band);
   for (guint i = 0; i + 1 < G_N_ELEMENTS (edges); i++)
     if (edges[i + 1] > edges[i])
-      band->pieces[band->n_pieces++] = piece_new (image, edges[i], edges[i + 1], y0, y1, scale);
+      band->pieces[band->n_pieces++] = piece_new (image, edges[i], edges[i + 1], y0, y1, scale, textures);
   band->cut0 = cut0;
   band->cut1 = cut1;
 }
@@ -253,6 +261,18 @@ fr_picture_pieces_free (FrPicturePieces *self)
   g_free (self);
 }
 
+/* Whether the pieces are texture nodes (for GTK's GL renderers) rather
+ * than cairo nodes; a change starts afresh. */
+void
+fr_picture_pieces_set_textures (FrPicturePieces *self,
+                                gboolean         textures)
+{
+  if (self->textures == !!textures)
+    return;
+  self->textures = !!textures;
+  fr_picture_pieces_forget (self);
+}
+
 /* Lets go of every piece: the next update starts afresh. */
 void
 fr_picture_pieces_forget (FrPicturePieces *self)
@@ -280,7 +300,7 @@ fr_picture_pieces_update (FrPicturePieces *self,
   int first = width, last = -1;
 
   g_return_val_if_fail (cairo_image_surface_get_format (image) == CAIRO_FORMAT_ARGB32 ||
-                        cairo_image_surface_get_format (image) == CAIRO_FORMAT_RGB24, NULL);
+                        (cairo_image_surface_get_format (image) == CAIRO_FORMAT_RGB24 && !self->textures), NULL);
   cairo_surface_flush (image);
   if (width != self->width || height != self->height || scale != self->scale ||
       cairo_image_surface_get_format (image) != self->format)
@@ -316,10 +336,10 @@ fr_picture_pieces_update (FrPicturePieces *self,
           band->cut1 == self->cut1)
         {
           piece_clear (middle);
-          *middle = piece_new (image, self->cut0, self->cut1, y0, y1, scale);
+          *middle = piece_new (image, self->cut0, self->cut1, y0, y1, scale, self->textures);
         }
       else if (changes[i] != BAND_UNCHANGED)
-        band_cut (band, image, self->cut0, self->cut1, y0, y1, scale);
+        band_cut (band, image, self->cut0, self->cut1, y0, y1, scale, self->textures);
       for (guint j = 0; j < band->n_pieces; j++)
         nodes[n_nodes++] = band->pieces[j].node;
     }

@@ -13,6 +13,8 @@ typedef struct _FrPicturePieces FrPicturePieces;
 FrPicturePieces *fr_picture_pieces_new             (int                band_height,
                                                     int                column_width);
 void             fr_picture_pieces_free            (FrPicturePieces   *self);
+void             fr_picture_pieces_set_textures    (FrPicturePieces   *self,
+                                                    gboolean           textures);
 void             fr_picture_pieces_forget          (FrPicturePieces   *self);
 GskRenderNode   *fr_picture_pieces_update          (FrPicturePieces   *self,
                                                     cairo_surface_t   *image,

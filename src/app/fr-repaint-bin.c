@@ -11,12 +11,14 @@
  * charts' bands, and together they passed that limit, so the whole window
  * was repainted on every tick. Drawn through this bin, a change anywhere
  * in the child counts as one rectangle, the child's, and the rest of the
- * window keeps its exact damage.
+ * window keeps its exact damage. That is how GTK's cairo renderer works;
+ * the GL renderers get the child's nodes as they are.
  */
 #define G_LOG_DOMAIN "frontier"
 
 #include "config.h"
 
+#include "fr-image-node.h"
 #include "fr-repaint-bin.h"
 
 struct _FrRepaintBin
@@ -51,6 +53,14 @@ fr_repaint_bin_snapshot (GtkWidget   *widget,
   content = gtk_snapshot_free_to_node (inner);
   if (content == NULL)
     return;
+  /* The GL renderers draw the nodes as they are; a cairo node would be
+   * replayed into an image and uploaded whenever it is new. */
+  if (!fr_widget_draws_with_cairo (widget))
+    {
+      gtk_snapshot_append_node (snapshot, content);
+      gsk_render_node_unref (content);
+      return;
+    }
   /* A cairo node is compared with the last as a whole: any difference
    * repaints its bounds, once. */
   gsk_render_node_get_bounds (content, &bounds);

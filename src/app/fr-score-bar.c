@@ -8,6 +8,7 @@
 
 #include <math.h>
 
+#include "fr-image-node.h"
 #include "fr-pill-image.h"
 #include "fr-score-bar.h"
 
@@ -39,6 +40,23 @@ fr_score_bar_measure (GtkWidget      *widget,
   *minimum = *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 2 * BAR_HEIGHT : BAR_HEIGHT;
 }
 
+/* A round-ended bar as GTK's own nodes, which the GL renderers draw as
+ * they are; the cairo renderer clips to its curved outline on every
+ * frame, hence the images there. */
+static void
+append_bar (GtkSnapshot   *snapshot,
+            int            width,
+            int            height,
+            const GdkRGBA *color)
+{
+  GskRoundedRect outline;
+
+  gsk_rounded_rect_init_from_rect (&outline, &GRAPHENE_RECT_INIT (0, 0, width, height), height / 2.0f);
+  gtk_snapshot_push_rounded_clip (snapshot, &outline);
+  gtk_snapshot_append_color (snapshot, color, &outline.bounds);
+  gtk_snapshot_pop (snapshot);
+}
+
 static void
 fr_score_bar_snapshot (GtkWidget   *widget,
                        GtkSnapshot *snapshot)
@@ -55,6 +73,13 @@ fr_score_bar_snapshot (GtkWidget   *widget,
   /* The trough in the text colour, faint, as the level bar's empty block. */
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &trough);
   trough.alpha *= 0.15f;
+  if (!fr_widget_draws_with_cairo (widget))
+    {
+      append_bar (snapshot, width, height, &trough);
+      if (filled > 0)
+        append_bar (snapshot, MAX (filled, height), height, &self->color);
+      return;
+    }
   fr_pill_image_prepare (&self->trough, width, height, scale, &trough, NULL);
   fr_pill_image_append (&self->trough, snapshot, 0, 0);
   /* Shorter than it is tall, the fill keeps its round ends. */
