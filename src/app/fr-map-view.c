@@ -282,10 +282,10 @@ drop_frame_surfaces (FrMapView *self)
 }
 
 /* The map is drawn into image surfaces of our own and handed to GTK in
- * the kind of node its renderer draws best: the render layer keeps its cached base layer only for image
- * targets, and patches a surface that still holds one of its recent
- * frames, so a date change repaints the changed regions instead of the
- * whole map. A surface is drawn again only once GTK has let go of what
+ * the kind of node its renderer draws best: the render layer keeps its
+ * cached base layer only for image targets, and patches a surface that
+ * still holds one of its recent frames, so a date change repaints the
+ * changed regions instead of the whole map. A surface is drawn again only once GTK has let go of what
  * it made from it. */
 static void
 fr_map_view_snapshot (GtkWidget   *widget,
