@@ -161,7 +161,6 @@ fr_weight_scale_snapshot (GtkWidget   *widget,
   GtkWidget *trough = child_named (widget, "trough");
   GtkWidget *highlight = child_named (trough, "highlight");
   GtkWidget *slider = child_named (trough, "slider");
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
   GtkStateFlags state = gtk_widget_get_state_flags (widget);
   gboolean lit = (state & (GTK_STATE_FLAG_PRELIGHT | GTK_STATE_FLAG_ACTIVE)) != 0;
   gboolean high_contrast = adw_style_manager_get_high_contrast (adw_style_manager_get_default ());
@@ -174,7 +173,7 @@ fr_weight_scale_snapshot (GtkWidget   *widget,
 
   /* The GL renderers draw rounded shapes cheaply, and a GtkRange of
    * another make (parts this does not know) is left to GTK. */
-  if (renderer == NULL || !GSK_IS_CAIRO_RENDERER (renderer) || gtk_range_get_show_fill_level (GTK_RANGE (widget)) ||
+  if (!fr_widget_draws_with_cairo (widget) || gtk_range_get_show_fill_level (GTK_RANGE (widget)) ||
       gtk_scale_get_draw_value (GTK_SCALE (widget)) || !part_box (widget, trough, &trough_box) ||
       !part_box (widget, slider, &slider_box))
     {
